@@ -12,6 +12,7 @@ public static class DiagnosticMessages
     private static readonly ResourceManager[] Managers =
     [
         Create("Yaml"),
+        Create("Values"),
         Create("Git"),
         Create("Charts"),
         Create("Templates"),

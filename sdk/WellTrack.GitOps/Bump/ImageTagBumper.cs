@@ -1,0 +1,183 @@
+using System.Text;
+using WellTrack.GitOps.Diagnostics;
+using WellTrack.GitOps.Git;
+using WellTrack.GitOps.Images;
+using WellTrack.GitOps.IO;
+using WellTrack.GitOps.Text;
+
+namespace WellTrack.GitOps.Bump;
+
+/// <summary>
+/// Sets <c>image.tag</c> (and the digest, and optionally the repository) in GitOps values files, commits and pushes.
+/// Each attempt edits the newest remote contents; a rejected push is retried on a fresh tip, never forced. A failed
+/// run leaves the working copy and the remote as they were.
+/// </summary>
+public sealed class ImageTagBumper
+{
+    private readonly GitProcessRunner _runner;
+    private readonly IReadOnlyList<IBumpCheck> _checks;
+    private readonly Action<string> _log;
+
+    public ImageTagBumper(GitProcessRunner runner, IReadOnlyList<IBumpCheck>? checks = null, Action<string>? log = null)
+    {
+        _runner = runner;
+        _checks = checks ?? [];
+        _log = log ?? (_ => { });
+    }
+
+    public BumpResult Run(BumpRequest request)
+    {
+        var inputErrors = BumpRequestValidator.Validate(request);
+        if (inputErrors.Count > 0)
+        {
+            return new BumpResult { Diagnostics = inputErrors };
+        }
+
+        string? dryRunCache = null;
+        try
+        {
+            var location = GitOpsLocation.Parse(request.Repository, request.BaseDirectory);
+            // A dry run must leave the shared cache as it was, so it clones into a throw-away directory.
+            var cacheRoot = request.DryRun && location.Kind != GitOpsLocationKind.WorkingCopy
+                ? dryRunCache = Directory.CreateTempSubdirectory("welltrack-dry-run-").FullName
+                : request.CacheDirectory ?? BumpRequest.DefaultCacheDirectory();
+            using var checkout = GitOpsCheckout.Open(location, request.Branch, cacheRoot, _runner, environment: null, request.NetworkTimeout);
+            return RunAttempts(request, checkout);
+        }
+        catch (GitOpsException exception)
+        {
+            return new BumpResult { Diagnostics = [exception.Diagnostic] };
+        }
+        finally
+        {
+            if (dryRunCache is not null)
+            {
+                TryDeleteDirectory(dryRunCache);
+            }
+        }
+    }
+
+    private BumpResult RunAttempts(BumpRequest request, GitOpsCheckout checkout)
+    {
+        var startCommit = checkout.Repository.HeadCommit();
+        for (var attempt = 1; ; attempt++)
+        {
+            var plan = ValuesEditPlanner.Plan(checkout.Root, request);
+            if (plan.Diagnostics.Count > 0)
+            {
+                return new BumpResult { Diagnostics = plan.Diagnostics, Attempts = attempt };
+            }
+
+            if (plan.Files.Count == 0)
+            {
+                _log($"{checkout.Location.DisplayName}: every value already holds {request.Tag}; nothing to commit.");
+                return new BumpResult { Attempts = attempt };
+            }
+
+            var result = new BumpResult
+            {
+                Files = plan.Files,
+                Diff = DiffOf(plan.Files),
+                CommitMessage = CommitMessageBuilder.Build(request, plan.Files),
+                Attempts = attempt,
+            };
+            if (request.DryRun)
+            {
+                return result;
+            }
+
+            WriteFiles(checkout.Root, plan.Files, file => file.After);
+            var checkErrors = _checks.SelectMany(check => check.Check(checkout.Root, plan.Files)).ToList();
+            if (checkErrors.Any(d => d.IsError))
+            {
+                WriteFiles(checkout.Root, plan.Files, file => file.Before);
+                return result with { Diagnostics = checkErrors };
+            }
+
+            checkout.Repository.Stage(plan.Files.Select(file => file.RelativePath));
+            var commit = checkout.Repository.Commit(result.CommitMessage, request.Author);
+            _log($"Committed {commit} on {request.Branch}.");
+            result = result with { CommitId = commit, Diagnostics = checkErrors };
+            if (!request.Push || !checkout.HasRemote)
+            {
+                return result;
+            }
+
+            var push = checkout.Repository.Push(GitOpsCheckout.RemoteName, request.Branch);
+            if (push.Succeeded)
+            {
+                _log($"Pushed {commit} to {checkout.Location.DisplayName} {request.Branch}.");
+                return result with { Pushed = true };
+            }
+
+            var failure = GitFailureClassifier.Classify(push);
+            if (failure != GitFailureKind.Rejected || attempt >= request.MaxAttempts)
+            {
+                UndoLocalCommit(checkout, startCommit);
+                var error = failure == GitFailureKind.Rejected
+                    ? Diagnostic.Error("WT2010", SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, $"still rejected after {attempt} attempts")
+                    : checkout.RemoteFailure(push, "push").Diagnostic;
+                return result with { CommitId = null, Diagnostics = [error] };
+            }
+
+            _log($"Push rejected: {checkout.Location.DisplayName} {request.Branch} moved on; re-applying on the new tip (attempt {attempt + 1} of {request.MaxAttempts}).");
+            Thread.Sleep(Backoff(attempt));
+            checkout.SyncToRemoteTip();
+            startCommit = checkout.Repository.HeadCommit();
+        }
+    }
+
+    /// <summary>Jittered exponential backoff, so racing pipelines spread out instead of colliding again.</summary>
+    internal static TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(5000, 100 * (1 << Math.Min(attempt, 10)));
+        return TimeSpan.FromMilliseconds(Random.Shared.Next(ceiling / 2, ceiling + 1));
+    }
+
+    private static void UndoLocalCommit(GitOpsCheckout checkout, string startCommit)
+    {
+        // The cache is reset on the next run anyway; a user's working copy must get back exactly what it had.
+        if (!checkout.IsCacheClone && startCommit.Length > 0)
+        {
+            checkout.Repository.Run("reset", "--quiet", "--keep", startCommit);
+        }
+    }
+
+    private static void WriteFiles(string root, IReadOnlyList<BumpFileChange> files, Func<BumpFileChange, byte[]> content)
+    {
+        foreach (var file in files)
+        {
+            AtomicFile.WriteAllBytes(Path.Combine(root, file.RelativePath), content(file));
+        }
+    }
+
+    private static string DiffOf(IReadOnlyList<BumpFileChange> files)
+    {
+        var diff = new StringBuilder();
+        foreach (var file in files)
+        {
+            diff.Append(UnifiedDiff.Create(file.RelativePath, Decode(file.Before), Decode(file.After)));
+        }
+
+        return diff.ToString();
+    }
+
+    private static string Decode(byte[] bytes) => new UTF8Encoding(false).GetString(bytes);
+
+    private static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary directory left behind is harmless; failing the bump over it would not be.
+        }
+    }
+}

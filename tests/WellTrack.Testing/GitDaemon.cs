@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace WellTrack.Testing;
+
+/// <summary>
+/// <c>git daemon</c> on 127.0.0.1 and a free port, serving one base directory with push enabled: a real network
+/// transport for the git layer. Stopped (with its children) when disposed.
+/// </summary>
+public sealed class GitDaemon : IDisposable
+{
+    private readonly Process _process;
+
+    private GitDaemon(Process process, int port, string basePath)
+    {
+        _process = process;
+        Port = port;
+        BasePath = basePath;
+    }
+
+    public int Port { get; }
+
+    public string BasePath { get; }
+
+    public string UrlFor(string repositoryName) => $"git://127.0.0.1:{Port}/{repositoryName}";
+
+    public static GitDaemon Start(string basePath)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreeTcpPort.Find();
+            var startInfo = new ProcessStartInfo("git")
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            foreach (var argument in new[]
+            {
+                "daemon", "--reuseaddr", "--listen=127.0.0.1", $"--port={port}", $"--base-path={basePath}",
+                "--export-all", "--enable=receive-pack", "--informative-errors", basePath,
+            })
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            var process = Process.Start(startInfo)!;
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+            if (WaitForPort(port, process))
+            {
+                return new GitDaemon(process, port, basePath);
+            }
+
+            Stop(process);
+            if (attempt >= 3)
+            {
+                throw new InvalidOperationException("git daemon did not start on 127.0.0.1.");
+            }
+        }
+    }
+
+    public void Dispose() => Stop(_process);
+
+    private static bool WaitForPort(int port, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        return false;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
+    }
+}

@@ -1,0 +1,40 @@
+namespace WellTrack.Testing;
+
+/// <summary>A directory under the system temp folder, deleted (read-only git objects included) when disposed.</summary>
+public sealed class TemporaryDirectory : IDisposable
+{
+    public TemporaryDirectory(string prefix = "welltrack-test-")
+    {
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public string CreateDirectory(params string[] parts) => Directory.CreateDirectory(Combine(parts)).FullName;
+
+    public void Dispose() => Delete(Path);
+
+    public static void Delete(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process the test started may still hold a file for a moment; the OS cleans temp eventually.
+        }
+    }
+}

@@ -1,0 +1,1 @@
+return WellTrack.Cli.CliApplication.Run(args, Console.Out, Console.Error);

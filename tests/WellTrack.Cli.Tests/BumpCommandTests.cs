@@ -1,0 +1,126 @@
+using WellTrack.Testing;
+
+namespace WellTrack.Cli.Tests;
+
+[TestClass]
+public sealed class BumpCommandTests
+{
+    [TestMethod]
+    public void ThreeChartsInOneCommitOnABareRemote()
+    {
+        using var fixture = new GitOpsFixture();
+        var commitsBefore = fixture.Commits().Count;
+
+        var (code, output, error) = CliRunner.Run(fixture.Root,
+            "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-frontend,welltrack-backend,welltrack-ml",
+            "--tag", "9f8e7d6");
+
+        Assert.AreEqual(0, code, error);
+        Assert.AreEqual(commitsBefore + 1, fixture.Commits().Count);
+        foreach (var chart in new[] { "welltrack-frontend", "welltrack-backend", "welltrack-ml" })
+        {
+            StringAssert.Contains(fixture.Show($"charts/{chart}/values.yaml"), "  tag: 9f8e7d6 # Updated by CI\n");
+        }
+
+        StringAssert.Contains(output, $"Pushed {Git.Head(fixture.BareRepository)}");
+        StringAssert.Contains(output, "+  tag: 9f8e7d6 # Updated by CI");
+    }
+
+    [TestMethod]
+    public void RepeatedChartOptionsAddUp()
+    {
+        using var fixture = new GitOpsFixture();
+
+        var (code, _, error) = CliRunner.Run(fixture.Root,
+            "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-frontend", "--chart", "welltrack-ml", "--tag", "9f8e7d6");
+
+        Assert.AreEqual(0, code, error);
+        var changed = Git.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        CollectionAssert.AreEquivalent(new[] { "charts/welltrack-frontend/values.yaml", "charts/welltrack-ml/values.yaml" }, changed);
+    }
+
+    [TestMethod]
+    public void DryRunChangesNothing()
+    {
+        using var fixture = new GitOpsFixture();
+        var head = Git.Head(fixture.BareRepository);
+        var cache = Path.Combine(fixture.Root, "cli-cache");
+        Environment.SetEnvironmentVariable("WELLTRACK_CACHE", cache);
+        try
+        {
+            var (code, output, error) = CliRunner.Run(fixture.Root,
+                "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "9f8e7d6", "--dry-run");
+
+            Assert.AreEqual(0, code, error);
+            Assert.AreEqual(head, Git.Head(fixture.BareRepository));
+            Assert.IsFalse(Directory.Exists(cache), "the cache is not created by a dry run");
+            StringAssert.Contains(output, "Dry run");
+            StringAssert.Contains(output, "welltrack-backend: image.tag 1a2b3c4 -> 9f8e7d6");
+            StringAssert.Contains(output, "-  tag: 1a2b3c4 # Updated by CI\n+  tag: 9f8e7d6 # Updated by CI\n");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("WELLTRACK_CACHE", null);
+        }
+    }
+
+    [TestMethod]
+    public void InvalidTagIsAnErrorWithItsCode()
+    {
+        using var fixture = new GitOpsFixture();
+
+        var (code, _, error) = CliRunner.Run(fixture.Root,
+            "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "v1\nmalicious: true");
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "error WT1022");
+    }
+
+    [TestMethod]
+    [DataRow("--repo")]
+    [DataRow("--tag")]
+    public void MissingRequiredOptionIsAUsageError(string missing)
+    {
+        var args = new List<string> { "bump", "--repo", "/tmp/x", "--chart", "c", "--tag", "t" };
+        var index = args.IndexOf(missing);
+        args.RemoveRange(index, 2);
+
+        var (code, _, error) = CliRunner.Run(Path.GetTempPath(), [.. args]);
+
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, $"{missing} is required");
+        StringAssert.Contains(error, "Usage: welltrack bump");
+    }
+
+    [TestMethod]
+    public void UnknownOptionIsAUsageError()
+    {
+        var (code, _, error) = CliRunner.Run(Path.GetTempPath(), "bump", "--force");
+
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "unknown option '--force'");
+    }
+
+    [TestMethod]
+    public void UnknownCommandIsAUsageError()
+    {
+        var (code, _, error) = CliRunner.Run(Path.GetTempPath(), "deploy");
+
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "unknown command 'deploy'");
+    }
+
+    [TestMethod]
+    public void UnreachableRemoteIsAnErrorNotACrash()
+    {
+        using var fixture = new GitOpsFixture();
+        var port = FreeTcpPort.Find();
+
+        var (code, _, error) = CliRunner.Run(fixture.Root,
+            "bump", "--repo", $"git://127.0.0.1:{port}/gitops.git", "--chart", "welltrack-backend", "--tag", "9f8e7d6");
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "error WT2006");
+        Assert.IsFalse(error.Contains("   at ", StringComparison.Ordinal), "no stack trace");
+    }
+}

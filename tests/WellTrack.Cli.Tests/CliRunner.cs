@@ -1,0 +1,28 @@
+namespace WellTrack.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured output, from a chosen working directory.</summary>
+internal static class CliRunner
+{
+    private static readonly object CurrentDirectoryLock = new();
+
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        // The bump reads the source revision of the current directory, as a user's shell would give it.
+        lock (CurrentDirectoryLock)
+        {
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = workingDirectory;
+            try
+            {
+                var code = CliApplication.Run(args, stdout, stderr);
+                return (code, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Environment.CurrentDirectory = previous;
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+{{/*
+Name of the chart, overridable with nameOverride.
+*/}}
+{{- define "welltrack-backend.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Fully qualified name of the release's objects. The release name alone when it already contains the chart name
+(an Argo CD Application named "welltrack-backend" gives "welltrack-backend"). Truncated to 63 characters, the
+limit of DNS labels.
+*/}}
+{{- define "welltrack-backend.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version, for the helm.sh/chart label.
+*/}}
+{{- define "welltrack-backend.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Version of what runs: the image tag (updated by CI), else the chart's appVersion; made a valid label value.
+*/}}
+{{- define "welltrack-backend.version" -}}
+{{- default .Chart.AppVersion .Values.image.tag | toString | trunc 63 | trimAll "-_." }}
+{{- end }}
+
+{{/*
+Common labels, on every object.
+*/}}
+{{- define "welltrack-backend.labels" -}}
+helm.sh/chart: {{ include "welltrack-backend.chart" . }}
+{{ include "welltrack-backend.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "welltrack-backend.version" . | quote }}
+app.kubernetes.io/component: backend
+app.kubernetes.io/part-of: welltrack
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/*
+Selector labels: name and instance only, because a Deployment's selector cannot change after creation.
+*/}}
+{{- define "welltrack-backend.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "welltrack-backend.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+Name of the ServiceAccount the pods run as.
+*/}}
+{{- define "welltrack-backend.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "welltrack-backend.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Image reference: repository@digest when a digest is pinned, else repository:tag (tag defaulting to appVersion).
+*/}}
+{{- define "welltrack-backend.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag | toString) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Base URL of the ML service: ml.baseUrl, else the ML Service's in-cluster DNS name.
+*/}}
+{{- define "welltrack-backend.mlBaseUrl" -}}
+{{- if .Values.ml.baseUrl }}
+{{- .Values.ml.baseUrl }}
+{{- else }}
+{{- printf "http://%s.%s.svc.cluster.local:%s" .Values.ml.serviceName (default .Release.Namespace .Values.ml.namespace) (toString .Values.ml.port) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Vault-backed secrets this chart declares, keyed by the suffix of their ExternalSecret's name. The
+ExternalSecret template and the Deployment's envFrom both range over this.
+*/}}
+{{- define "welltrack-backend.secretSources" -}}
+{{- toYaml (dict "database" .Values.databaseCredentials "api-keys" .Values.apiKeys) }}
+{{- end }}
+
+{{/*
+<fullname>-<suffix>, the full name shortened so that the whole stays within 63 characters.
+Called with (dict "root" $ "suffix" "...").
+*/}}
+{{- define "welltrack-backend.suffixedName" -}}
+{{- printf "%s-%s" (include "welltrack-backend.fullname" .root | trunc (int (sub 62 (len .suffix))) | trimSuffix "-") .suffix }}
+{{- end }}
+
+{{/*
+Name of the Secret an ExternalSecret creates: its targetName, else <fullname>-<suffix>.
+Called with (dict "root" $ "suffix" "database" "spec" .Values.databaseCredentials).
+*/}}
+{{- define "welltrack-backend.secretTargetName" -}}
+{{- default (include "welltrack-backend.suffixedName" .) .spec.targetName }}
+{{- end }}

@@ -49,6 +49,24 @@ public sealed class BumpImageTag : MSBuildTask
 
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>Values that receive the tag; <c>image.tag</c> by default.</summary>
+    public string[] ValuePaths { get; set; } = ["image.tag"];
+
+    /// <summary>This build's number for the ordering rule; empty for CI's run number or the source commit's time.</summary>
+    public string BuildNumber { get; set; } = string.Empty;
+
+    /// <summary>The source commit's committer time, the last fallback for the build number.</summary>
+    public string SourceCommitTime { get; set; } = string.Empty;
+
+    public bool AllowDowngrade { get; set; }
+
+    public bool ForcePinned { get; set; }
+
+    public string CommitMessage { get; set; } = string.Empty;
+
+    /// <summary>The name (never the value) of an environment variable holding a token for HTTPS remotes.</summary>
+    public string TokenVariable { get; set; } = string.Empty;
+
     [Output]
     public string CommitId { get; private set; } = string.Empty;
 
@@ -78,9 +96,20 @@ public sealed class BumpImageTag : MSBuildTask
             CacheDirectory = NullIfEmpty(CacheDirectory),
             BaseDirectory = string.IsNullOrEmpty(BaseDirectory) ? Environment.CurrentDirectory : BaseDirectory,
             MaxAttempts = MaxAttempts,
+            ValuePaths = ValuePaths.Length > 0 ? ValuePaths : [ValuesEditPlanner.TagPath],
+            BuildNumber = BuildNumbers.Resolve(BuildNumber, Environment.GetEnvironmentVariable, BuildNumbers.TryParse(SourceCommitTime, out var time) ? time : null),
+            AllowDowngrade = AllowDowngrade,
+            ForcePinned = ForcePinned,
+            CommitMessageTemplate = NullIfEmpty(CommitMessage),
+            TokenVariable = NullIfEmpty(TokenVariable),
         });
 
         Log.Log(result.Diagnostics);
+        if (BuildNumber.Length > 0 && !BuildNumbers.TryParse(BuildNumber, out _))
+        {
+            Log.LogWarning(null, "WT9009", null, string.Empty, 0, 0, 0, 0, WellTrack.GitOps.Diagnostics.DiagnosticMessages.Format("WT9009", BuildNumber));
+        }
+
         if (!result.Succeeded)
         {
             return false;

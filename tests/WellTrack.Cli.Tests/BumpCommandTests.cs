@@ -22,7 +22,7 @@ public sealed class BumpCommandTests
             StringAssert.Contains(fixture.Show($"charts/{chart}/values.yaml"), "  tag: 9f8e7d6 # Updated by CI\n");
         }
 
-        StringAssert.Contains(output, $"Pushed {Git.Head(fixture.BareRepository)}");
+        StringAssert.Contains(output, $"Pushed {TestGit.Head(fixture.BareRepository)}");
         StringAssert.Contains(output, "+  tag: 9f8e7d6 # Updated by CI");
     }
 
@@ -35,7 +35,7 @@ public sealed class BumpCommandTests
             "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-frontend", "--chart", "welltrack-ml", "--tag", "9f8e7d6");
 
         Assert.AreEqual(0, code, error);
-        var changed = Git.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var changed = TestGit.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         CollectionAssert.AreEquivalent(new[] { "charts/welltrack-frontend/values.yaml", "charts/welltrack-ml/values.yaml" }, changed);
     }
 
@@ -43,7 +43,7 @@ public sealed class BumpCommandTests
     public void DryRunChangesNothing()
     {
         using var fixture = new GitOpsFixture();
-        var head = Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
         var cache = Path.Combine(fixture.Root, "cli-cache");
         Environment.SetEnvironmentVariable("WELLTRACK_CACHE", cache);
         try
@@ -52,7 +52,7 @@ public sealed class BumpCommandTests
                 "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "9f8e7d6", "--dry-run");
 
             Assert.AreEqual(0, code, error);
-            Assert.AreEqual(head, Git.Head(fixture.BareRepository));
+            Assert.AreEqual(head, TestGit.Head(fixture.BareRepository));
             Assert.IsFalse(Directory.Exists(cache), "the cache is not created by a dry run");
             StringAssert.Contains(output, "Dry run");
             StringAssert.Contains(output, "welltrack-backend: image.tag 1a2b3c4 -> 9f8e7d6");

@@ -14,7 +14,7 @@ public sealed class BumpImageTagTests
 
         Assert.IsTrue(task.Execute(), engine.AllText);
 
-        Assert.AreEqual(Git.Head(fixture.BareRepository), task.CommitId);
+        Assert.AreEqual(TestGit.Head(fixture.BareRepository), task.CommitId);
         Assert.IsTrue(task.Changed);
         StringAssert.Contains(fixture.Show("charts/welltrack-backend/values.yaml"), "tag: 5d6e7f8 # Updated by CI");
         StringAssert.Contains(engine.AllText, "+  tag: 5d6e7f8 # Updated by CI");
@@ -24,7 +24,7 @@ public sealed class BumpImageTagTests
     public void InvalidTagIsACodedErrorAndNothingChanges()
     {
         using var fixture = new GitOpsFixture();
-        var head = Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
         var engine = new RecordingBuildEngine();
         var task = NewTask(fixture, engine, "bad tag: x");
 
@@ -32,7 +32,7 @@ public sealed class BumpImageTagTests
 
         Assert.AreEqual(1, engine.Errors.Count);
         StringAssert.StartsWith(engine.Errors[0].Code, "WT1");
-        Assert.AreEqual(head, Git.Head(fixture.BareRepository));
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository));
     }
 
     [TestMethod]
@@ -53,14 +53,14 @@ public sealed class BumpImageTagTests
     public void DryRunChangesNothingAndPrintsTheDiff()
     {
         using var fixture = new GitOpsFixture();
-        var head = Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
         var engine = new RecordingBuildEngine();
         var task = NewTask(fixture, engine, "5d6e7f8");
         task.DryRun = true;
 
         Assert.IsTrue(task.Execute(), engine.AllText);
 
-        Assert.AreEqual(head, Git.Head(fixture.BareRepository));
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository));
         Assert.AreEqual(string.Empty, task.CommitId);
         StringAssert.Contains(engine.AllText, "Dry run");
         StringAssert.Contains(engine.AllText, "-  tag: 1a2b3c4 # Updated by CI");

@@ -27,7 +27,7 @@ public sealed class GitOpsFixture : IDisposable
             files[path] = content;
         }
 
-        BareRepository = Git.CreateBareRepository(_directory.Path, files);
+        BareRepository = TestGit.CreateBareRepository(_directory.Path, files);
         CacheDirectory = _directory.CreateDirectory("cache");
     }
 
@@ -37,19 +37,19 @@ public sealed class GitOpsFixture : IDisposable
 
     public string CacheDirectory { get; }
 
-    public string Show(string path, string revision = "main") => Git.Show(BareRepository, revision, path);
+    public string Show(string path, string revision = "main") => TestGit.Show(BareRepository, revision, path);
 
-    public IReadOnlyList<string> Commits() => Git.Log(BareRepository);
+    public IReadOnlyList<string> Commits() => TestGit.Log(BareRepository);
 
     /// <summary>What a second pipeline would do: clone, change a file, commit and push.</summary>
     public void PushConcurrentChange(string path, Func<string, string> change, string message = "A concurrent change")
     {
         var clone = Path.Combine(Root, "concurrent-" + Guid.NewGuid().ToString("N")[..8]);
-        Git.Run(Root, "clone", "--quiet", BareRepository, clone);
+        TestGit.Run(Root, "clone", "--quiet", BareRepository, clone);
         var file = Path.Combine(clone, path);
         File.WriteAllText(file, change(File.ReadAllText(file)));
-        Git.Run(clone, "commit", "--quiet", "-am", message);
-        Git.Run(clone, "push", "--quiet", "origin", "HEAD:main");
+        TestGit.Run(clone, "commit", "--quiet", "-am", message);
+        TestGit.Run(clone, "push", "--quiet", "origin", "HEAD:main");
         TemporaryDirectory.Delete(clone);
     }
 

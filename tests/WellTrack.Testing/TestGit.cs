@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace WellTrack.Testing;
 
 /// <summary>Runs real git for tests, with an isolated configuration so the machine's settings cannot leak in.</summary>
-public static class Git
+public static class TestGit
 {
     public static string Run(string workingDirectory, params string[] arguments)
     {

@@ -21,6 +21,15 @@ internal static class BumpCommand
           --source-repo <url>      application repository, recorded as a trailer (default: git remote of .)
           --source-commit <sha>    application commit, recorded as a trailer (default: HEAD of .)
           --author "Name <email>"  commit author (default welltrack-bot)
+          --value-path <path>      value(s) that receive the tag (default image.tag); comma-separated or repeated
+          --build-number <n>       this build's number for the ordering rule (default: CI's run number, else the
+                                   source commit's time)
+          --allow-downgrade        set an older build or a lower version on purpose
+          --force-pinned           bump values pinned with '# welltrack:pin'
+          --message <template>     commit message; placeholders {chart} {path} {old} {new} {digest}
+                                   {sourceRepository} {sourceCommit} {buildNumber} {changes}
+          --token-variable <name>  environment variable holding a token for HTTPS remotes (read via GIT_ASKPASS)
+          --timeout <seconds>      network timeout of each git command (default 120)
           --max-attempts <n>       push attempts under contention (default 8)
           --dry-run                print the diff and commit message; change nothing
           --no-push                commit without pushing
@@ -32,8 +41,10 @@ internal static class BumpCommand
         var parsed = new ArgumentReader()
             .Option("--repo").Option("--chart").Option("--tag").Option("--digest").Option("--values-file")
             .Option("--branch").Option("--image-repository").Option("--source-repo").Option("--source-commit")
-            .Option("--author").Option("--max-attempts").Option("--charts-dir")
-            .Flag("--dry-run").Flag("--no-push").Flag("--verbose", "-v").Flag("--help", "-h")
+            .Option("--author").Option("--max-attempts").Option("--charts-dir").Option("--value-path")
+            .Option("--build-number").Option("--message").Option("--token-variable").Option("--timeout")
+            .Flag("--dry-run").Flag("--no-push").Flag("--allow-downgrade").Flag("--force-pinned")
+            .Flag("--verbose", "-v").Flag("--help", "-h")
             .Read(args);
         if (parsed.Has("--help") || parsed.Has("-h"))
         {
@@ -69,9 +80,14 @@ internal static class BumpCommand
             SourceRepository = parsed.Single("--source-repo") ?? source?.RepositoryUrl,
             SourceCommit = parsed.Single("--source-commit") ?? source?.CommitId,
             Author = Author(parsed.Single("--author")),
-            MaxAttempts = parsed.Single("--max-attempts") is { } attempts
-                ? int.TryParse(attempts, out var count) ? count : throw new UsageException($"--max-attempts needs a number, not '{attempts}'")
-                : 8,
+            ValuePaths = parsed.AllSplit("--value-path") is { Count: > 0 } paths ? paths : [ValuesEditPlanner.TagPath],
+            BuildNumber = BuildNumbers.Resolve(WholeNumber(parsed, "--build-number", long.MaxValue)?.ToString(System.Globalization.CultureInfo.InvariantCulture), Environment.GetEnvironmentVariable, source?.CommitTime),
+            AllowDowngrade = parsed.Has("--allow-downgrade"),
+            ForcePinned = parsed.Has("--force-pinned"),
+            CommitMessageTemplate = parsed.Single("--message"),
+            TokenVariable = parsed.Single("--token-variable"),
+            NetworkTimeout = TimeSpan.FromSeconds(WholeNumber(parsed, "--timeout", 86_400) ?? 120),
+            MaxAttempts = (int)(WholeNumber(parsed, "--max-attempts", 1000) ?? 8),
         };
 
         var result = new ImageTagBumper(runner, checks: null, log: message => stderr.WriteLine(message)).Run(request);
@@ -108,6 +124,18 @@ internal static class BumpCommand
         stdout.Write(result.CommitMessage);
         stdout.WriteLine();
         stdout.Write(result.Diff);
+    }
+
+    private static long? WholeNumber(ParsedArguments parsed, string name, long maximum)
+    {
+        if (parsed.Single(name) is not { } text)
+        {
+            return null;
+        }
+
+        return BuildNumbers.TryParse(text, out var value) && value <= maximum
+            ? value
+            : throw new UsageException($"{name} needs a whole number up to {maximum}, not '{text}'");
     }
 
     private static string Required(ParsedArguments parsed, string name)

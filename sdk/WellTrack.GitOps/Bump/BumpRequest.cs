@@ -20,6 +20,9 @@ public sealed record BumpRequest
 
     public required string Tag { get; init; }
 
+    /// <summary>The values that receive <see cref="Tag"/>: <c>image.tag</c>, and for instance a sidecar's tag too.</summary>
+    public IReadOnlyList<string> ValuePaths { get; init; } = ["image.tag"];
+
     /// <summary>Written to <c>image.digest</c> where the values file has that key, and recorded in a trailer.</summary>
     public string? Digest { get; init; }
 
@@ -38,6 +41,28 @@ public sealed record BumpRequest
     public string? SourceCommit { get; init; }
 
     public GitIdentity Author { get; init; } = GitIdentity.Default;
+
+    /// <summary>
+    /// Orders builds: a bump whose number is lower than the one that last bumped the same file is skipped. CI's run
+    /// number where CI provides one, else the source commit's committer time (seconds since the epoch).
+    /// </summary>
+    public long? BuildNumber { get; init; }
+
+    /// <summary>Lets a bump set an older build or a lower SemVer tag (a deliberate rollback through CI).</summary>
+    public bool AllowDowngrade { get; init; }
+
+    /// <summary>Bumps values whose line carries a <c># welltrack:pin</c> marker.</summary>
+    public bool ForcePinned { get; init; }
+
+    /// <summary>
+    /// The commit message, with placeholders <c>{chart}</c>, <c>{path}</c>, <c>{old}</c>, <c>{new}</c>, <c>{digest}</c>,
+    /// <c>{sourceRepository}</c>, <c>{sourceCommit}</c>, <c>{buildNumber}</c>, <c>{changes}</c>; null for the default.
+    /// Trailers are always appended.
+    /// </summary>
+    public string? CommitMessageTemplate { get; init; }
+
+    /// <summary>The name of an environment variable holding a token for HTTPS remotes; git reads it through GIT_ASKPASS.</summary>
+    public string? TokenVariable { get; init; }
 
     /// <summary>Where cache clones of remote GitOps repositories live; reused across runs.</summary>
     public string? CacheDirectory { get; init; }

@@ -11,8 +11,43 @@ public static class CommitMessageBuilder
     public const string SourceRepositoryTrailer = "WellTrack-Source-Repository";
     public const string SourceCommitTrailer = "WellTrack-Source-Commit";
     public const string ImageDigestTrailer = "WellTrack-Image-Digest";
+    public const string BuildNumberTrailer = "WellTrack-Build-Number";
 
     public static string Build(BumpRequest request, IReadOnlyList<BumpFileChange> files)
+    {
+        var message = new StringBuilder(request.CommitMessageTemplate is { } template
+            ? CommitMessageTemplate.Render(template, request, files)
+            : DefaultText(request, files));
+        var trailers = Trailers(request).ToList();
+        if (trailers.Count > 0)
+        {
+            message.Append('\n');
+            foreach (var (key, value) in trailers)
+            {
+                message.Append(key).Append(": ").Append(value).Append('\n');
+            }
+        }
+
+        return message.ToString();
+    }
+
+    /// <summary>Each change as one line: <c>- charts/x/values.yaml: image.tag a -> b</c>.</summary>
+    public static string ChangeLines(IReadOnlyList<BumpFileChange> files)
+    {
+        var lines = new StringBuilder();
+        foreach (var file in files)
+        {
+            foreach (var change in file.Changes)
+            {
+                lines.Append("- ").Append(file.RelativePath).Append(": ").Append(change.Path).Append(' ')
+                    .Append(Display(change.OldValue)).Append(" -> ").Append(change.NewValue).Append('\n');
+            }
+        }
+
+        return lines.ToString();
+    }
+
+    private static string DefaultText(BumpRequest request, IReadOnlyList<BumpFileChange> files)
     {
         var message = new StringBuilder();
         var changes = files.SelectMany(file => file.Changes.Select(change => (file, change))).ToList();
@@ -32,22 +67,7 @@ public static class CommitMessageBuilder
 
         if (changes.Count > 1)
         {
-            message.Append('\n');
-            foreach (var (file, change) in changes)
-            {
-                message.Append("- ").Append(file.RelativePath).Append(": ").Append(change.Path).Append(' ')
-                    .Append(Display(change.OldValue)).Append(" -> ").Append(change.NewValue).Append('\n');
-            }
-        }
-
-        var trailers = Trailers(request).ToList();
-        if (trailers.Count > 0)
-        {
-            message.Append('\n');
-            foreach (var (key, value) in trailers)
-            {
-                message.Append(key).Append(": ").Append(value).Append('\n');
-            }
+            message.Append('\n').Append(ChangeLines(files));
         }
 
         return message.ToString();
@@ -69,11 +89,16 @@ public static class CommitMessageBuilder
         {
             yield return (ImageDigestTrailer, digest);
         }
+
+        if (request.BuildNumber is { } build)
+        {
+            yield return (BuildNumberTrailer, build.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     // A trailer value is one line by definition; anything else is dropped rather than allowed to forge trailers.
     private static string? OneLine(string? value)
         => string.IsNullOrWhiteSpace(value) || value.IndexOfAny(['\n', '\r']) >= 0 ? null : value.Trim();
 
-    private static string Display(string? value) => value is null ? "(new)" : value.Length == 0 ? "\"\"" : value;
+    internal static string Display(string? value) => value is null ? "(new)" : value.Length == 0 ? "\"\"" : value;
 }

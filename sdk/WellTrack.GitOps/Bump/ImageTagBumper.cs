@@ -41,7 +41,8 @@ public sealed class ImageTagBumper
             var cacheRoot = request.DryRun && location.Kind != GitOpsLocationKind.WorkingCopy
                 ? dryRunCache = Directory.CreateTempSubdirectory("welltrack-dry-run-").FullName
                 : request.CacheDirectory ?? BumpRequest.DefaultCacheDirectory();
-            using var checkout = GitOpsCheckout.Open(location, request.Branch, cacheRoot, _runner, environment: null, request.NetworkTimeout);
+            using var credentials = GitCredentials.Create(request.TokenVariable);
+            using var checkout = GitOpsCheckout.Open(location, request.Branch, cacheRoot, _runner, credentials, request.NetworkTimeout);
             return RunAttempts(request, checkout);
         }
         catch (GitOpsException exception)
@@ -60,18 +61,19 @@ public sealed class ImageTagBumper
     private BumpResult RunAttempts(BumpRequest request, GitOpsCheckout checkout)
     {
         var startCommit = checkout.Repository.HeadCommit();
+        var history = new GitBumpHistory(checkout.Repository);
+        var planner = new ValuesEditPlanner(request, history);
         for (var attempt = 1; ; attempt++)
         {
-            var plan = ValuesEditPlanner.Plan(checkout.Root, request);
-            if (plan.Diagnostics.Count > 0)
+            var plan = planner.Plan(checkout.Root);
+            if (plan.Diagnostics.Any(d => d.IsError) || plan.Files.Count == 0)
             {
-                return new BumpResult { Diagnostics = plan.Diagnostics, Attempts = attempt };
-            }
+                if (plan.Files.Count == 0 && !plan.Diagnostics.Any(d => d.IsError))
+                {
+                    _log($"{checkout.Location.DisplayName}: nothing to change for {request.Tag}; no commit.");
+                }
 
-            if (plan.Files.Count == 0)
-            {
-                _log($"{checkout.Location.DisplayName}: every value already holds {request.Tag}; nothing to commit.");
-                return new BumpResult { Attempts = attempt };
+                return new BumpResult { Diagnostics = plan.Diagnostics, Attempts = attempt };
             }
 
             var result = new BumpResult
@@ -80,6 +82,7 @@ public sealed class ImageTagBumper
                 Diff = DiffOf(plan.Files),
                 CommitMessage = CommitMessageBuilder.Build(request, plan.Files),
                 Attempts = attempt,
+                Diagnostics = plan.Diagnostics,
             };
             if (request.DryRun)
             {
@@ -91,13 +94,13 @@ public sealed class ImageTagBumper
             if (checkErrors.Any(d => d.IsError))
             {
                 WriteFiles(checkout.Root, plan.Files, file => file.Before);
-                return result with { Diagnostics = checkErrors };
+                return result with { Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
             }
 
             checkout.Repository.Stage(plan.Files.Select(file => file.RelativePath));
             var commit = checkout.Repository.Commit(result.CommitMessage, request.Author);
             _log($"Committed {commit} on {request.Branch}.");
-            result = result with { CommitId = commit, Diagnostics = checkErrors };
+            result = result with { CommitId = commit, Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
             if (!request.Push || !checkout.HasRemote)
             {
                 return result;
@@ -123,6 +126,7 @@ public sealed class ImageTagBumper
             _log($"Push rejected: {checkout.Location.DisplayName} {request.Branch} moved on; re-applying on the new tip (attempt {attempt + 1} of {request.MaxAttempts}).");
             Thread.Sleep(Backoff(attempt));
             checkout.SyncToRemoteTip();
+            history.Invalidate();
             startCommit = checkout.Repository.HeadCommit();
         }
     }
@@ -143,11 +147,27 @@ public sealed class ImageTagBumper
         }
     }
 
+    /// <summary>Writes every file or, when one write fails (a full disk), puts back the ones already written.</summary>
     private static void WriteFiles(string root, IReadOnlyList<BumpFileChange> files, Func<BumpFileChange, byte[]> content)
     {
-        foreach (var file in files)
+        var written = new List<BumpFileChange>();
+        try
         {
-            AtomicFile.WriteAllBytes(Path.Combine(root, file.RelativePath), content(file));
+            foreach (var file in files)
+            {
+                AtomicFile.WriteAllBytes(Path.Combine(root, file.RelativePath), content(file));
+                written.Add(file);
+            }
+        }
+        catch (GitOpsException)
+        {
+            foreach (var file in written)
+            {
+                var original = content(file) == file.After ? file.Before : file.After;
+                File.WriteAllBytes(Path.Combine(root, file.RelativePath), original);
+            }
+
+            throw;
         }
     }
 

@@ -6,15 +6,17 @@ namespace WellTrack.GitOps.Bump;
 
 /// <summary>
 /// Computes, in memory, the new bytes of each chart's values files for a bump. Nothing is written here, so a dry
-/// run and a real run share exactly the same edit, and a failure anywhere leaves every file untouched.
+/// run and a real run share exactly the same edit, and a failure anywhere leaves every file untouched. Pinned values
+/// and values last set by a newer build are skipped with a warning; the digest and repository of an image follow its
+/// tag, so a skipped tag keeps them too.
 /// </summary>
-public static partial class ValuesEditPlanner
+public sealed partial class ValuesEditPlanner(BumpRequest request, IBumpHistory history)
 {
     public const string TagPath = "image.tag";
     public const string DigestPath = "image.digest";
     public const string RepositoryPath = "image.repository";
 
-    public static ValuesEditPlan Plan(string repositoryRoot, BumpRequest request)
+    public ValuesEditPlan Plan(string repositoryRoot)
     {
         var files = new List<BumpFileChange>();
         var diagnostics = new List<Diagnostic>();
@@ -36,47 +38,77 @@ public static partial class ValuesEditPlanner
 
             foreach (var valuesFile in request.ValuesFiles)
             {
-                var relative = Normalize(Path.Combine(chartDirectory, valuesFile));
-                var full = Path.GetFullPath(Path.Combine(root, relative));
-                if (Path.IsPathRooted(valuesFile) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                if (PlanFile(root, chart, chartDirectory, valuesFile, diagnostics) is { } change)
                 {
-                    diagnostics.Add(Diagnostic.Error("WT1102", null, valuesFile));
-                    continue;
-                }
-
-                if (!File.Exists(full))
-                {
-                    diagnostics.Add(Diagnostic.Error("WT1104", SourceLocation.InFile(relative), valuesFile, chart));
-                    continue;
-                }
-
-                var before = File.ReadAllBytes(full);
-                var edits = EditsFor(relative, before, request, diagnostics);
-                var result = YamlScalarEditor.Apply(relative, before, edits);
-                diagnostics.AddRange(result.Diagnostics.Where(d => d.IsError));
-                if (result.Succeeded && result.Changed)
-                {
-                    files.Add(new BumpFileChange(chart, relative, before, result.Content, result.Changes.Where(c => c.OldValue != c.NewValue).ToList()));
+                    files.Add(change);
                 }
             }
         }
 
-        return diagnostics.Count > 0 ? new ValuesEditPlan([], diagnostics) : new ValuesEditPlan(files, []);
+        return diagnostics.Any(d => d.IsError) ? new ValuesEditPlan([], diagnostics) : new ValuesEditPlan(files, diagnostics);
     }
 
-    private static List<ScalarEdit> EditsFor(string relative, byte[] content, BumpRequest request, List<Diagnostic> diagnostics)
+    private BumpFileChange? PlanFile(string root, string chart, string chartDirectory, string valuesFile, List<Diagnostic> diagnostics)
     {
-        var edits = new List<ScalarEdit> { new(TagPath, request.Tag) };
+        var relative = Normalize(Path.Combine(chartDirectory, valuesFile));
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (Path.IsPathRooted(valuesFile) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Error("WT1102", null, valuesFile));
+            return null;
+        }
+
+        if (!File.Exists(full))
+        {
+            diagnostics.Add(Diagnostic.Error("WT1104", SourceLocation.InFile(relative), valuesFile, chart));
+            return null;
+        }
+
+        var before = File.ReadAllBytes(full);
+        var edits = EditsFor(relative, before, diagnostics);
+        if (edits.Count == 0)
+        {
+            return null;
+        }
+
+        var result = YamlScalarEditor.Apply(relative, before, edits);
+        diagnostics.AddRange(result.Diagnostics);
+        return result.Succeeded && result.Changed ? new BumpFileChange(chart, relative, before, result.Content, result.Changes) : null;
+    }
+
+    private List<ScalarEdit> EditsFor(string relative, byte[] content, List<Diagnostic> diagnostics)
+    {
+        var edits = new List<ScalarEdit>();
+        foreach (var path in request.ValuePaths)
+        {
+            var current = YamlScalarEditor.Find(relative, content, path, out var lookupErrors);
+            if (current is null)
+            {
+                diagnostics.AddRange(lookupErrors);
+                continue;
+            }
+
+            if (current.Value != request.Tag && MayBump(relative, current, diagnostics))
+            {
+                edits.Add(new ScalarEdit(path, request.Tag));
+            }
+        }
+
+        if (edits.Count == 0)
+        {
+            return edits;
+        }
+
         // The digest is written only where the chart has chosen to carry one; its absence is not an error.
         if (!string.IsNullOrEmpty(request.Digest))
         {
-            if (YamlScalarEditor.Find(relative, content, DigestPath, out var lookupErrors) is not null)
+            if (YamlScalarEditor.Find(relative, content, DigestPath, out var digestErrors) is not null)
             {
                 edits.Add(new ScalarEdit(DigestPath, request.Digest));
             }
             else
             {
-                diagnostics.AddRange(lookupErrors.Where(d => d.IsError && d.Code != YamlScalarEditor.MissingKeyCode));
+                diagnostics.AddRange(digestErrors.Where(d => d.Code != YamlScalarEditor.MissingKeyCode));
             }
         }
 
@@ -86,6 +118,36 @@ public static partial class ValuesEditPlanner
         }
 
         return edits;
+    }
+
+    /// <summary>The pin and ordering rules: warnings, not errors, because skipping is the correct outcome.</summary>
+    private bool MayBump(string relative, ScalarLookup current, List<Diagnostic> diagnostics)
+    {
+        var where = new SourceLocation(relative, current.Line, current.Column);
+        if (PinMarker.TryRead(current.LineComment, out var reason) && !request.ForcePinned)
+        {
+            diagnostics.Add(Diagnostic.Warning("WT1105", where, current.Path, reason, current.Value));
+            return false;
+        }
+
+        if (request.AllowDowngrade)
+        {
+            return true;
+        }
+
+        if (TagVersionOrder.IsDowngrade(current.Value, request.Tag))
+        {
+            diagnostics.Add(Diagnostic.Warning("WT1107", where, current.Path, current.Value, request.Tag));
+            return false;
+        }
+
+        if (request.BuildNumber is { } build && history.LastBuildNumber(relative) is { } last && build < last)
+        {
+            diagnostics.Add(Diagnostic.Warning("WT1106", where, current.Path, current.Value, last, build));
+            return false;
+        }
+
+        return true;
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');

@@ -5,7 +5,7 @@ using WellTrack.GitOps.Diagnostics;
 namespace WellTrack.GitOps.Git;
 
 /// <summary>
-/// A working copy of the GitOps branch to edit. For a remote or a bare repository it is a shallow clone in a cache
+/// A working copy of the GitOps branch to edit. For a remote or a bare repository it is a blob-less clone in a cache
 /// directory reused across runs (fetched, then reset to the remote tip, so each attempt edits the newest contents);
 /// for a working copy it is that directory itself.
 /// </summary>
@@ -16,14 +16,15 @@ public sealed class GitOpsCheckout : IDisposable
     private readonly DirectoryLock? _lock;
     private readonly string? _baseCommitBeforeBump;
 
-    private GitOpsCheckout(GitOpsLocation location, string branch, GitRepository repository, DirectoryLock? cacheLock, bool hasRemote)
+    private GitOpsCheckout(GitOpsLocation location, string branch, GitRepository repository, DirectoryLock? cacheLock, bool hasRemote, string credentialMechanism)
     {
+        CredentialMechanism = credentialMechanism;
         Location = location;
         Branch = branch;
         Repository = repository;
         _lock = cacheLock;
         HasRemote = hasRemote;
-        _baseCommitBeforeBump = repository.HeadCommit();
+        _baseCommitBeforeBump = location.Kind == GitOpsLocationKind.WorkingCopy ? repository.HeadCommit() : null;
     }
 
     public GitOpsLocation Location { get; }
@@ -39,11 +40,16 @@ public sealed class GitOpsCheckout : IDisposable
 
     public bool IsCacheClone => Location.Kind != GitOpsLocationKind.WorkingCopy;
 
-    public static GitOpsCheckout Open(GitOpsLocation location, string branch, string cacheRoot, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout)
+    /// <summary>Which mechanism supplied credentials, named in authentication errors.</summary>
+    public string CredentialMechanism { get; }
+
+    public static GitOpsCheckout Open(GitOpsLocation location, string branch, string cacheRoot, GitProcessRunner runner, GitCredentials credentials, TimeSpan networkTimeout)
     {
+        var environment = credentials.Environment;
+        var mechanism = credentials.Mechanism;
         if (location.Kind == GitOpsLocationKind.WorkingCopy)
         {
-            return OpenWorkingCopy(location, branch, runner, environment, networkTimeout);
+            return OpenWorkingCopy(location, branch, runner, environment, networkTimeout, mechanism);
         }
 
         var cacheDirectory = Path.Combine(cacheRoot, CacheKey(location.CloneUrl, branch));
@@ -51,19 +57,15 @@ public sealed class GitOpsCheckout : IDisposable
         try
         {
             var repository = new GitRepository(cacheDirectory, runner, environment) { NetworkTimeout = networkTimeout };
-            if (!IsUsableClone(repository, location))
+            var checkout = new GitOpsCheckout(location, branch, repository, cacheLock, hasRemote: true, mechanism);
+            if (!IsUsableClone(repository, location) || !checkout.TryRefresh() || !checkout.TryResetToRemote())
             {
-                Clone(location, branch, cacheDirectory, runner, environment, networkTimeout);
-            }
-            else if (!TryRefresh(repository, location, branch))
-            {
-                // A clone that cannot be fetched into although the remote answers is damaged: start again.
-                DeleteDirectory(cacheDirectory);
-                Clone(location, branch, cacheDirectory, runner, environment, networkTimeout);
+                // Missing, or damaged (an interrupted run, a disk error): a cache can always be cloned again.
+                Clone(checkout, cacheDirectory, runner, environment, networkTimeout);
+                repository.ResetHard($"refs/remotes/{RemoteName}/{branch}");
             }
 
-            repository.ResetHard($"refs/remotes/{RemoteName}/{branch}");
-            return new GitOpsCheckout(location, branch, repository, cacheLock, hasRemote: true);
+            return checkout;
         }
         catch
         {
@@ -78,8 +80,7 @@ public sealed class GitOpsCheckout : IDisposable
     /// </summary>
     public void SyncToRemoteTip()
     {
-        // A working copy keeps its full history so the ancestry check below can see where its commits came from.
-        var fetch = Repository.FetchBranch(RemoteName, Branch, IsCacheClone ? 1 : null);
+        var fetch = Repository.FetchBranch(RemoteName, Branch);
         if (!fetch.Succeeded)
         {
             throw RemoteFailure(fetch, "fetch");
@@ -115,12 +116,12 @@ public sealed class GitOpsCheckout : IDisposable
         };
         return code == "WT2003"
             ? GitOpsException.Error(code, SourceLocation.InFile(Location.DisplayName), "git " + operation, summary)
-            : GitOpsException.Error(code, SourceLocation.InFile(Location.DisplayName), Location.DisplayName, Branch, summary);
+            : GitOpsException.Error(code, SourceLocation.InFile(Location.DisplayName), Location.DisplayName, Branch, summary, CredentialMechanism);
     }
 
     public void Dispose() => _lock?.Dispose();
 
-    private static GitOpsCheckout OpenWorkingCopy(GitOpsLocation location, string branch, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout)
+    private static GitOpsCheckout OpenWorkingCopy(GitOpsLocation location, string branch, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout, string mechanism)
     {
         var repository = new GitRepository(location.WorkingCopyPath!, runner, environment) { NetworkTimeout = networkTimeout };
         var current = repository.CurrentBranch();
@@ -130,7 +131,7 @@ public sealed class GitOpsCheckout : IDisposable
         }
 
         var hasRemote = repository.Run("remote", "get-url", RemoteName).Succeeded;
-        return new GitOpsCheckout(location, branch, repository, cacheLock: null, hasRemote);
+        return new GitOpsCheckout(location, branch, repository, cacheLock: null, hasRemote, mechanism);
     }
 
     private static bool IsUsableClone(GitRepository repository, GitOpsLocation location)
@@ -144,9 +145,10 @@ public sealed class GitOpsCheckout : IDisposable
         return url.Succeeded && url.FirstLine == location.CloneUrl && repository.Run("rev-parse", "--verify", "--quiet", "HEAD").Succeeded;
     }
 
-    private static bool TryRefresh(GitRepository repository, GitOpsLocation location, string branch)
+    /// <summary>Fetches the branch; false when the clone itself is broken, an exception when the remote is.</summary>
+    private bool TryRefresh()
     {
-        var fetch = repository.FetchBranch(RemoteName, branch, depth: 1);
+        var fetch = Repository.FetchBranch(RemoteName, Branch);
         if (fetch.Succeeded)
         {
             return true;
@@ -155,14 +157,19 @@ public sealed class GitOpsCheckout : IDisposable
         var kind = GitFailureClassifier.Classify(fetch);
         if (kind is GitFailureKind.Authentication or GitFailureKind.Unreachable or GitFailureKind.MissingBranch)
         {
-            var checkout = new GitOpsCheckout(location, branch, repository, cacheLock: null, hasRemote: true);
-            throw checkout.RemoteFailure(fetch, "fetch");
+            throw RemoteFailure(fetch, "fetch");
         }
 
         return false;
     }
 
-    private static void Clone(GitOpsLocation location, string branch, string directory, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout)
+    private bool TryResetToRemote()
+    {
+        var remoteRef = $"refs/remotes/{RemoteName}/{Branch}";
+        return Repository.Run("reset", "--quiet", "--hard", remoteRef).Succeeded && Repository.Run("clean", "--quiet", "-fdx").Succeeded;
+    }
+
+    private static void Clone(GitOpsCheckout checkout, string directory, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout)
     {
         DeleteDirectory(directory);
         var parent = Path.GetDirectoryName(directory)!;
@@ -170,15 +177,15 @@ public sealed class GitOpsCheckout : IDisposable
         var temporary = directory + ".cloning";
         DeleteDirectory(temporary);
         var clone = runner.Run(new GitCommand(
-            ["clone", "--quiet", "--depth=1", "--single-branch", "--no-tags", $"--branch={branch}", location.CloneUrl, temporary],
+            // Full commit history (the ordering rule reads earlier bumps' trailers) but file contents only on demand.
+            ["clone", "--quiet", "--filter=blob:none", "--single-branch", "--no-tags", $"--branch={checkout.Branch}", checkout.Location.CloneUrl, temporary],
             parent,
             environment,
             Timeout: networkTimeout));
         if (!clone.Succeeded)
         {
             DeleteDirectory(temporary);
-            var probe = new GitOpsCheckout(location, branch, new GitRepository(parent, runner, environment), cacheLock: null, hasRemote: true);
-            throw probe.RemoteFailure(clone, "clone");
+            throw checkout.RemoteFailure(clone, "clone");
         }
 
         // Cloned aside and moved into place, so an interrupted clone never looks like a usable cache.

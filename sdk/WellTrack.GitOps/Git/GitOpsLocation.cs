@@ -38,7 +38,7 @@ public sealed record GitOpsLocation(GitOpsLocationKind Kind, string Original, st
 
         if (File.Exists(Path.Combine(path, "HEAD")) && Directory.Exists(Path.Combine(path, "objects")))
         {
-            // file:// makes git use its pack protocol, so --depth works as for any remote.
+            // file:// makes git use its pack protocol, so a partial clone works as for any remote.
             return new GitOpsLocation(GitOpsLocationKind.BareRepository, repository, new Uri(path).AbsoluteUri, null);
         }
 

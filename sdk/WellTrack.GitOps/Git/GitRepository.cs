@@ -52,19 +52,9 @@ public sealed class GitRepository
             .ToList();
     }
 
-    /// <summary>Fetches one branch (shallowly when a depth is given); returns the result so callers can classify network failures.</summary>
-    public GitResult FetchBranch(string remote, string branch, int? depth)
-    {
-        var arguments = new List<string> { "fetch", "--quiet", "--no-tags" };
-        if (depth is { } value)
-        {
-            arguments.Add($"--depth={value}");
-        }
-
-        arguments.Add(remote);
-        arguments.Add($"+refs/heads/{branch}:refs/remotes/{remote}/{branch}");
-        return Run(arguments, null, NetworkTimeout);
-    }
+    /// <summary>Fetches one branch; returns the result so callers can classify network failures.</summary>
+    public GitResult FetchBranch(string remote, string branch)
+        => Run(["fetch", "--quiet", "--no-tags", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"], null, NetworkTimeout);
 
     public GitResult Push(string remote, string branch)
         => Run(["push", "--quiet", "--porcelain", remote, $"HEAD:refs/heads/{branch}"], null, NetworkTimeout);

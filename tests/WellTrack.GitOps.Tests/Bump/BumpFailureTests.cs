@@ -53,13 +53,13 @@ public sealed class BumpFailureTests
     private static void AssertRefused(Func<GitOpsFixture, BumpRequest> request, string code)
     {
         using var fixture = new GitOpsFixture();
-        var head = WellTrack.Testing.Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
 
         var result = RunBump(request(fixture));
 
         Assert.IsFalse(result.Succeeded);
         Assert.AreEqual(code, result.Diagnostics[0].Code, Describe(result));
-        Assert.AreEqual(head, WellTrack.Testing.Git.Head(fixture.BareRepository), "the remote is unchanged");
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository), "the remote is unchanged");
         Assert.IsNull(result.CommitId);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ImageTagBumperTests
         Assert.IsTrue(result.Pushed);
         CollectionAssert.AreEqual(commitsBefore.Prepend(result.CommitId!).ToList(), fixture.Commits().ToList());
         Assert.AreEqual(before.Replace("tag: 1a2b3c4 #", "tag: 5d6e7f8 #"), fixture.Show(BackendValues));
-        var changed = WellTrack.Testing.Git.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Trim();
+        var changed = TestGit.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Trim();
         Assert.AreEqual(BackendValues, changed);
     }
 
@@ -35,14 +35,14 @@ public sealed class ImageTagBumperTests
         var result = RunBump(Request(fixture) with { Digest = Digest });
 
         Assert.IsTrue(result.Succeeded, Describe(result));
-        var message = WellTrack.Testing.Git.Run(fixture.BareRepository, "log", "-1", "--format=%B", "main");
+        var message = TestGit.Run(fixture.BareRepository, "log", "-1", "--format=%B", "main");
         StringAssert.StartsWith(message, "welltrack-backend: image.tag 1a2b3c4 -> 5d6e7f8\n");
         StringAssert.Contains(message, "WellTrack-Source-Repository: https://github.com/hongda-zhu/PTI-WellTrackBack.git\n");
         StringAssert.Contains(message, "WellTrack-Source-Commit: 5d6e7f8aaaabbbbccccddddeeeeffff000011112\n");
         StringAssert.Contains(message, $"WellTrack-Image-Digest: {Digest}\n");
-        var trailers = WellTrack.Testing.Git.Run(fixture.BareRepository, "log", "-1", "--format=%(trailers:key=WellTrack-Source-Commit,valueonly)", "main").Trim();
+        var trailers = TestGit.Run(fixture.BareRepository, "log", "-1", "--format=%(trailers:key=WellTrack-Source-Commit,valueonly)", "main").Trim();
         Assert.AreEqual("5d6e7f8aaaabbbbccccddddeeeeffff000011112", trailers);
-        Assert.AreEqual("welltrack-bot <welltrack-bot@users.noreply.welltrack.local>", WellTrack.Testing.Git.Run(fixture.BareRepository, "log", "-1", "--format=%an <%ae>", "main").Trim());
+        Assert.AreEqual("welltrack-bot <welltrack-bot@users.noreply.welltrack.local>", TestGit.Run(fixture.BareRepository, "log", "-1", "--format=%an <%ae>", "main").Trim());
     }
 
     [TestMethod]
@@ -68,7 +68,7 @@ public sealed class ImageTagBumperTests
 
         Assert.IsTrue(result.Succeeded, Describe(result));
         Assert.AreEqual(commitsBefore + 1, fixture.Commits().Count);
-        var changed = WellTrack.Testing.Git.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var changed = TestGit.Run(fixture.BareRepository, "diff", "--name-only", "main~1", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         CollectionAssert.AreEquivalent(
             new[] { "charts/welltrack-frontend/values.yaml", "charts/welltrack-backend/values.yaml", "charts/welltrack-ml/values.yaml" },
             changed);
@@ -79,27 +79,27 @@ public sealed class ImageTagBumperTests
     public void SameTagAgainMakesNoCommit()
     {
         using var fixture = new GitOpsFixture();
-        var head = WellTrack.Testing.Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
 
         var result = RunBump(Request(fixture, GitOpsFixture.InitialTag));
 
         Assert.IsTrue(result.Succeeded, Describe(result));
         Assert.IsFalse(result.Changed);
         Assert.IsNull(result.CommitId);
-        Assert.AreEqual(head, WellTrack.Testing.Git.Head(fixture.BareRepository));
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository));
     }
 
     [TestMethod]
     public void DryRunPrintsDiffAndMessageAndTouchesNeitherRemoteNorCache()
     {
         using var fixture = new GitOpsFixture();
-        var head = WellTrack.Testing.Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
 
         var result = RunBump(Request(fixture) with { DryRun = true });
 
         Assert.IsTrue(result.Succeeded, Describe(result));
         Assert.IsNull(result.CommitId);
-        Assert.AreEqual(head, WellTrack.Testing.Git.Head(fixture.BareRepository));
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository));
         Assert.AreEqual(0, Directory.EnumerateFileSystemEntries(fixture.CacheDirectory).Count());
         StringAssert.Contains(result.Diff, "-  tag: 1a2b3c4 # Updated by CI\n+  tag: 5d6e7f8 # Updated by CI\n");
         StringAssert.StartsWith(result.Diff, $"--- a/{BackendValues}\n+++ b/{BackendValues}\n");
@@ -143,7 +143,7 @@ public sealed class ImageTagBumperTests
         var values = fixture.Show(BackendValues);
         StringAssert.Contains(values, "replicaCount: 2");
         StringAssert.Contains(values, "tag: 5d6e7f8");
-        Assert.AreEqual("0", WellTrack.Testing.Git.Run(fixture.BareRepository, "rev-list", "--merges", "--count", "main").Trim(), "history stays linear");
+        Assert.AreEqual("0", TestGit.Run(fixture.BareRepository, "rev-list", "--merges", "--count", "main").Trim(), "history stays linear");
     }
 
     [TestMethod]
@@ -151,16 +151,16 @@ public sealed class ImageTagBumperTests
     {
         using var fixture = new GitOpsFixture();
         var workingCopy = Path.Combine(fixture.Root, "working-copy");
-        WellTrack.Testing.Git.Run(fixture.Root, "clone", "--quiet", fixture.BareRepository, workingCopy);
-        WellTrack.Testing.Git.Run(workingCopy, "remote", "remove", "origin");
+        TestGit.Run(fixture.Root, "clone", "--quiet", fixture.BareRepository, workingCopy);
+        TestGit.Run(workingCopy, "remote", "remove", "origin");
 
         var result = RunBump(Request(fixture) with { Repository = workingCopy });
 
         Assert.IsTrue(result.Succeeded, Describe(result));
         Assert.IsFalse(result.Pushed);
-        Assert.AreEqual(result.CommitId, WellTrack.Testing.Git.Head(workingCopy, "HEAD"));
+        Assert.AreEqual(result.CommitId, TestGit.Head(workingCopy, "HEAD"));
         StringAssert.Contains(File.ReadAllText(Path.Combine(workingCopy, BackendValues)), "tag: 5d6e7f8");
-        Assert.AreEqual(string.Empty, WellTrack.Testing.Git.Run(workingCopy, "status", "--porcelain"));
+        Assert.AreEqual(string.Empty, TestGit.Run(workingCopy, "status", "--porcelain"));
     }
 
     [TestMethod]
@@ -168,27 +168,27 @@ public sealed class ImageTagBumperTests
     {
         using var fixture = new GitOpsFixture();
         var workingCopy = Path.Combine(fixture.Root, "working-copy");
-        WellTrack.Testing.Git.Run(fixture.Root, "clone", "--quiet", fixture.BareRepository, workingCopy);
+        TestGit.Run(fixture.Root, "clone", "--quiet", fixture.BareRepository, workingCopy);
 
         var result = RunBump(Request(fixture) with { Repository = workingCopy });
 
         Assert.IsTrue(result.Succeeded, Describe(result));
         Assert.IsTrue(result.Pushed);
-        Assert.AreEqual(result.CommitId, WellTrack.Testing.Git.Head(fixture.BareRepository));
+        Assert.AreEqual(result.CommitId, TestGit.Head(fixture.BareRepository));
     }
 
     [TestMethod]
     public void NoPushCommitsLocallyOnly()
     {
         using var fixture = new GitOpsFixture();
-        var head = WellTrack.Testing.Git.Head(fixture.BareRepository);
+        var head = TestGit.Head(fixture.BareRepository);
 
         var result = RunBump(Request(fixture) with { Push = false });
 
         Assert.IsTrue(result.Succeeded, Describe(result));
         Assert.IsNotNull(result.CommitId);
         Assert.IsFalse(result.Pushed);
-        Assert.AreEqual(head, WellTrack.Testing.Git.Head(fixture.BareRepository));
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository));
     }
 
     [TestMethod]
@@ -206,7 +206,7 @@ public sealed class ImageTagBumperTests
     public void BumpOverGitDaemonNetworkTransport()
     {
         using var fixture = new GitOpsFixture();
-        WellTrack.Testing.Git.Run(fixture.BareRepository, "config", "daemon.receivepack", "true");
+        TestGit.Run(fixture.BareRepository, "config", "daemon.receivepack", "true");
         using var daemon = GitDaemon.Start(fixture.Root);
 
         var result = RunBump(Request(fixture) with { Repository = daemon.UrlFor("gitops.git") });

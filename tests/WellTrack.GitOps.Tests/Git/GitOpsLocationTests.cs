@@ -25,7 +25,7 @@ public sealed class GitOpsLocationTests
     public void BareRepositoryPathIsClonedThroughFileUrl()
     {
         using var temp = new TemporaryDirectory();
-        var bare = WellTrack.Testing.Git.CreateBareRepository(temp.Path, new Dictionary<string, string> { ["a"] = "a" });
+        var bare = TestGit.CreateBareRepository(temp.Path, new Dictionary<string, string> { ["a"] = "a" });
 
         var location = GitOpsLocation.Parse("gitops.git", temp.Path);
 
@@ -37,7 +37,7 @@ public sealed class GitOpsLocationTests
     public void WorkingCopyIsUsedInPlace()
     {
         using var temp = new TemporaryDirectory();
-        WellTrack.Testing.Git.Run(temp.Path, "init", "--quiet");
+        TestGit.Run(temp.Path, "init", "--quiet");
 
         var location = GitOpsLocation.Parse(temp.Path, "/");
 

@@ -118,7 +118,7 @@ internal static class BumpCommand
         stdout.WriteLine(request.DryRun
             ? "Dry run: nothing was changed. The bump would commit:"
             : result.Pushed
-                ? $"Pushed {result.CommitId} to {GitOpsLocation.RedactUserInfo(request.Repository)} {request.Branch}:"
+                ? $"Pushed {result.CommitId} to {GitOpsLocation.RedactUserInfo(request.Repository)} {request.Branch}{(result.Attempts > 1 ? $" (attempt {result.Attempts})" : string.Empty)}:"
                 : $"Committed {result.CommitId} (not pushed):");
         stdout.WriteLine();
         stdout.Write(result.CommitMessage);

@@ -131,11 +131,14 @@ public sealed class ImageTagBumper
         }
     }
 
-    /// <summary>Jittered exponential backoff, so racing pipelines spread out instead of colliding again.</summary>
+    /// <summary>
+    /// Exponential backoff with full jitter (a random wait up to a doubling ceiling): racing pipelines spread out
+    /// instead of colliding again, and the ceiling stays low because every round one of them does get through.
+    /// </summary>
     internal static TimeSpan Backoff(int attempt)
     {
-        var ceiling = Math.Min(5000, 100 * (1 << Math.Min(attempt, 10)));
-        return TimeSpan.FromMilliseconds(Random.Shared.Next(ceiling / 2, ceiling + 1));
+        var ceiling = Math.Min(2000, 100 << Math.Min(attempt - 1, 5));
+        return TimeSpan.FromMilliseconds(Random.Shared.Next(ceiling / 4, ceiling + 1));
     }
 
     private static void UndoLocalCommit(GitOpsCheckout checkout, string startCommit)

@@ -30,7 +30,7 @@ public sealed class GitProcessRunner
     public GitResult Run(GitCommand command)
     {
         Starting?.Invoke(command);
-        Trace?.Invoke($"{command} (in {command.WorkingDirectory})");
+        var started = Stopwatch.GetTimestamp();
 
         var startInfo = new ProcessStartInfo(_gitExecutable)
         {
@@ -75,6 +75,7 @@ public sealed class GitProcessRunner
         }
 
         process.WaitForExit();
+        Trace?.Invoke($"{command} (in {command.WorkingDirectory}): exit {process.ExitCode}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         return new GitResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 

@@ -60,6 +60,11 @@ public sealed class ImageTagBumper
 
     private BumpResult RunAttempts(BumpRequest request, GitOpsCheckout checkout)
     {
+        if (UncommittedTargets(request, checkout) is { Count: > 0 } dirty)
+        {
+            return new BumpResult { Diagnostics = [Diagnostic.Error("WT2012", SourceLocation.InFile(dirty[0]), string.Join(", ", dirty))] };
+        }
+
         var startCommit = checkout.Repository.HeadCommit();
         var history = new GitBumpHistory(checkout.Repository);
         var planner = new ValuesEditPlanner(request, history);
@@ -139,6 +144,24 @@ public sealed class ImageTagBumper
     {
         var ceiling = Math.Min(2000, 100 << Math.Min(attempt - 1, 5));
         return TimeSpan.FromMilliseconds(Random.Shared.Next(ceiling / 4, ceiling + 1));
+    }
+
+    /// <summary>
+    /// In someone's working copy, values files with uncommitted changes are refused: committing them would publish
+    /// edits nobody asked the bump to publish (or the remains of an interrupted run, which must not be silently kept).
+    /// </summary>
+    private static List<string> UncommittedTargets(BumpRequest request, GitOpsCheckout checkout)
+    {
+        if (checkout.IsCacheClone)
+        {
+            return [];
+        }
+
+        var changed = checkout.Repository.ChangedPaths().ToHashSet(StringComparer.Ordinal);
+        return request.Charts
+            .SelectMany(chart => request.ValuesFiles.Select(file => Path.Combine(request.ChartsDirectory, chart, file).Replace('\\', '/')))
+            .Where(changed.Contains)
+            .ToList();
     }
 
     private static void UndoLocalCommit(GitOpsCheckout checkout, string startCommit)

@@ -45,7 +45,8 @@ public sealed class GitRepository
     /// <summary>Paths (relative, forward slashes) with staged or unstaged changes, untracked included.</summary>
     public IReadOnlyList<string> ChangedPaths()
     {
-        var output = RunChecked("status", "--porcelain=v1", "-z", "--untracked-files=all");
+        // No optional locks: reading the status must not rewrite the index (it may be on a full disk, or in use).
+        var output = RunChecked("--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all");
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Where(entry => entry.Length > 3)
             .Select(entry => entry[3..])

@@ -50,6 +50,23 @@ public sealed class BumpFailureTests
     public void AllChartsOrNoneWhenOneFails()
         => AssertRefused(fixture => Request(fixture, "5d6e7f8", "welltrack-backend", "welltrack-missing"), "WT1103");
 
+    [TestMethod]
+    public void UncommittedChangesToATargetInAWorkingCopyAreRefused()
+    {
+        using var fixture = new GitOpsFixture();
+        var workingCopy = Path.Combine(fixture.Root, "wc");
+        TestGit.Run(fixture.Root, "clone", "--quiet", fixture.BareRepository, workingCopy);
+        var values = Path.Combine(workingCopy, "charts", "welltrack-backend", "values.yaml");
+        File.AppendAllText(values, "# someone's edit in progress\n");
+        var edited = File.ReadAllBytes(values);
+
+        var result = RunBump(Request(fixture) with { Repository = workingCopy });
+
+        Assert.AreEqual("WT2012", result.Diagnostics.Single().Code, Describe(result));
+        CollectionAssert.AreEqual(edited, File.ReadAllBytes(values), "the edit in progress is kept");
+        Assert.AreEqual(TestGit.Head(fixture.BareRepository), TestGit.Head(workingCopy, "HEAD"));
+    }
+
     private static void AssertRefused(Func<GitOpsFixture, BumpRequest> request, string code)
     {
         using var fixture = new GitOpsFixture();

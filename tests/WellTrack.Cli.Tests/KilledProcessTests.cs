@@ -1,0 +1,67 @@
+using WellTrack.Testing;
+
+namespace WellTrack.Cli.Tests;
+
+/// <summary>
+/// A bump killed at any moment (a cancelled CI job) leaves no half-written file and no half commit on the remote,
+/// and the next bump works, re-cloning a cache the killed one left inconsistent.
+/// </summary>
+[TestClass]
+public sealed class KilledProcessTests
+{
+    private const string Values = "charts/welltrack-backend/values.yaml";
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task KilledAtRandomMomentsLosesNothing()
+    {
+        using var fixture = new GitOpsFixture();
+        var cache = Path.Combine(fixture.Root, "cache");
+        var welltrack = Path.Combine(AppContext.BaseDirectory, "welltrack.dll");
+        var original = fixture.Show(Values);
+        var random = new Random(7);
+        for (var round = 0; round < 8; round++)
+        {
+            var tag = $"k{round:x2}{random.Next(0x10000):x4}";
+            var before = TestGit.Head(fixture.BareRepository);
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(ProcessRunner.DotnetHost)
+            {
+                ArgumentList = { welltrack, "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", tag },
+                Environment = { ["WELLTRACK_CACHE"] = cache },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            await Task.Delay(random.Next(20, 400));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+
+            // Either the remote is as it was, or it has exactly one new, whole bump commit.
+            if (TestGit.Head(fixture.BareRepository) != before)
+            {
+                StringAssert.Contains(fixture.Show(Values), $"  tag: {tag} # Updated by CI\n", "a pushed commit is a whole bump");
+                Assert.AreEqual(before, TestGit.Run(fixture.BareRepository, "rev-parse", "main~1").Trim(), "exactly one commit");
+            }
+
+            AssertWholeValuesFiles(cache, original);
+        }
+
+        var final = await ProcessRunner.RunAsync(ProcessRunner.DotnetHost,
+            [welltrack, "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "final00"],
+            fixture.Root, new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = cache });
+        Assert.AreEqual(0, final.ExitCode, final.Error);
+        StringAssert.Contains(fixture.Show(Values), "  tag: final00 # Updated by CI\n");
+        Assert.AreEqual(string.Empty, TestGit.Run(fixture.BareRepository, "fsck", "--no-progress").Trim());
+    }
+
+    // Whatever the moment of the kill, a values file in the cache clone is the original or a complete edit of it.
+    private static void AssertWholeValuesFiles(string cache, string original)
+    {
+        foreach (var file in Directory.EnumerateFiles(cache, "values.yaml", SearchOption.AllDirectories).Where(f => f.Contains("welltrack-backend", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var lines = text.Split('\n');
+            Assert.AreEqual(original.Split('\n').Length, lines.Length, file);
+            Assert.AreEqual(1, lines.Count(line => line.StartsWith("  tag: ", StringComparison.Ordinal)), file);
+        }
+    }
+}

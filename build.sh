@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The README's entry points:
+#   ./build.sh test   install what is missing, build, pack, run every test, print "N passed, N failed"
+#   ./build.sh demo   the main job end to end on an embedded default (registry, base image, GitOps remote)
+#   ./build.sh pack   packages into artifacts/packages
+#   ./build.sh build  build the solution
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO"
+CONFIGURATION="${CONFIGURATION:-Release}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+
+build() {
+  log "Building WellTrack.Sdk.sln ($CONFIGURATION)"
+  dotnet build WellTrack.Sdk.sln -c "$CONFIGURATION" -nologo -v:minimal
+}
+
+pack() {
+  log "Packing into artifacts/packages"
+  mkdir -p artifacts/packages
+  dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c "$CONFIGURATION" -nologo -v:minimal
+  dotnet pack sdk/WellTrack.Cli/WellTrack.Cli.csproj -c "$CONFIGURATION" -nologo -v:minimal
+  # A re-packed version is otherwise served stale from the global packages folder (NuGet caches by version).
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/welltrack.sdk/$(sdk_version)"
+}
+
+sdk_version() {
+  sed -n 's/.*"WellTrack.Sdk": *"\([^"]*\)".*/\1/p' global.json
+}
+
+run_tests() {
+  eng/prerequisites.sh
+  build
+  pack
+  log "Running tests"
+  local results="$REPO/artifacts/test-results"
+  rm -rf "$results"
+  mkdir -p "$results"
+  local status=0
+  dotnet test --solution WellTrack.Sdk.sln -c "$CONFIGURATION" --no-build \
+    --results-directory "$results" --report-trx || status=$?
+  eng/test-summary.sh "$results" || status=1
+  return "$status"
+}
+
+demo() {
+  eng/prerequisites.sh
+  pack
+  eng/demo.sh
+}
+
+case "${1:-}" in
+  build) build ;;
+  pack) build; pack ;;
+  test) run_tests ;;
+  demo) demo ;;
+  *)
+    echo "usage: ./build.sh test|demo|pack|build" >&2
+    exit 2
+    ;;
+esac

@@ -34,7 +34,14 @@ sdk_version() {
 run_tests() {
   eng/prerequisites.sh
   build
-  pack
+  # The package-level tests consume the SDK from a feed, with a version no earlier run used: NuGet would otherwise
+  # serve a stale copy of the same version from its cache.
+  export WELLTRACK_TEST_SDK_VERSION="0.1.0-test.$(date -u +%Y%m%d%H%M%S)"
+  export WELLTRACK_TEST_FEED="$REPO/artifacts/test-feed"
+  log "Packing WellTrack.Sdk $WELLTRACK_TEST_SDK_VERSION for the package tests"
+  rm -rf "$WELLTRACK_TEST_FEED"
+  dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c "$CONFIGURATION" --no-build -nologo -v:minimal \
+    -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
   log "Running tests"
   local results="$REPO/artifacts/test-results"
   rm -rf "$results"

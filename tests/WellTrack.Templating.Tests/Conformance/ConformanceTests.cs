@@ -27,8 +27,9 @@ public sealed class ConformanceTests
         var snippet = ConformanceCases.FindSnippet(group, name);
         var expected = ConformanceCases.SnippetGolden(group, name)
             ?? throw new AssertInconclusiveException($"no golden for {group}/{name}: run eng/regenerate-template-goldens.sh {group}");
-        var chart = PreparedChart.Prepare(LoadedChart.FromFiles("c", snippet.ChartFiles()));
-        var actual = ExpectedResult.From(chart.Render(new RenderOptions { SetValues = snippet.Sets, Environment = FixedEnvironment }));
+        var result = ChartRenderer.RenderFiles("c", snippet.ChartFiles(), new RenderOptions { SetValues = snippet.Sets, Environment = FixedEnvironment });
+        var actual = ExpectedResult.From(result);
+        Dump($"{group}__{name}", expected, actual);
         AssertSame(expected, actual);
     }
 
@@ -41,14 +42,28 @@ public sealed class ConformanceTests
         var argsFile = Path.Combine(caseDir, "args");
         var args = File.Exists(argsFile) ? File.ReadAllLines(argsFile).Where(l => l.Length > 0).ToList() : [];
         args.Add(Path.Combine(caseDir, "chart"));
-        var commandLine = HelmTemplateCommandLine.Parse(args, out var error) ?? throw new AssertFailedException(error);
+        var commandLine = HelmTemplateCommandLine.Parse(args, out var error) ?? throw new AssertFailedException(error ?? "bad arguments");
         var options = commandLine.Options with
         {
             ValueFiles = commandLine.Options.ValueFiles.Select(f => Path.Combine(caseDir, f)).ToList(),
             Environment = FixedEnvironment,
         };
         var actual = ExpectedResult.From(ChartRenderer.Render(commandLine.ChartDirectory, options));
+        Dump("chart__" + name, expected, actual with { Stderr = actual.Stderr.Replace(caseDir + "/", string.Empty, StringComparison.Ordinal) });
         AssertSame(expected, actual with { Stderr = actual.Stderr.Replace(caseDir + "/", string.Empty, StringComparison.Ordinal) });
+    }
+
+    /// <summary>With WELLTRACK_CONFORMANCE_DUMP set, writes differing results there for side-by-side review.</summary>
+    private static void Dump(string id, ExpectedResult expected, ExpectedResult actual)
+    {
+        var dir = Environment.GetEnvironmentVariable("WELLTRACK_CONFORMANCE_DUMP");
+        if (string.IsNullOrEmpty(dir) || expected == actual)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, id + ".txt"), $"EXPECTED exit {expected.Exit}\n{expected.Stdout}{expected.Stderr}\nACTUAL exit {actual.Exit}\n{actual.Stdout}{actual.Stderr}");
     }
 
     private static void AssertSame(ExpectedResult expected, ExpectedResult actual)

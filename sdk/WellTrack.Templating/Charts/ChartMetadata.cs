@@ -1,0 +1,221 @@
+using System.Globalization;
+using WellTrack.Templating.Semver;
+using WellTrack.Templating.Serialization;
+using WellTrack.Templating.Values;
+
+namespace WellTrack.Templating.Charts;
+
+/// <summary>
+/// Chart.yaml as Helm's chart.Metadata reads it: its fields, Go types and zero values, Helm's sanitising and
+/// validation, and the <c>.Chart</c> object templates see.
+/// </summary>
+public sealed class ChartMetadata
+{
+    private static readonly string[] StringFields =
+        ["name", "home", "version", "description", "icon", "apiVersion", "condition", "tags", "appVersion", "kubeVersion", "type"];
+
+    private readonly Dictionary<string, object?> raw;
+
+    private ChartMetadata(Dictionary<string, object?> raw)
+    {
+        this.raw = raw;
+    }
+
+    public string Name => Str("name");
+
+    public string Version => Str("version");
+
+    public string ApiVersion => Str("apiVersion");
+
+    public string AppVersion => Str("appVersion");
+
+    public string KubeVersion => Str("kubeVersion");
+
+    public string Type => Str("type");
+
+    public string Description => Str("description");
+
+    /// <summary>Chart.yaml's dependencies: which subcharts to use, under which name, and when.</summary>
+    public IReadOnlyList<ChartDependency> Dependencies =>
+        raw.TryGetValue("dependencies", out var d) && d is List<object?> list
+            ? list.OfType<Dictionary<string, object?>>().Select(ChartDependency.From).ToList()
+            : [];
+
+    private string Str(string key) => raw.TryGetValue(key, out var v) && v is string s ? s : string.Empty;
+
+    /// <summary>Parses and validates Chart.yaml text as Helm's loader does.</summary>
+    /// <exception cref="ChartLoadException">With Helm's message.</exception>
+    public static ChartMetadata Parse(string text)
+    {
+        Dictionary<string, object?> map;
+        try
+        {
+            map = Serialization.GoYamlLoader.LoadMap(text);
+        }
+        catch (Serialization.YamlLoadException e)
+        {
+            throw new ChartLoadException("cannot load Chart.yaml: " + e.Message, "Chart.yaml", e.Line, e.Column);
+        }
+
+        foreach (var field in StringFields)
+        {
+            if (map.TryGetValue(field, out var v) && JsonTargetString.TryConvert(v, out var converted))
+            {
+                map[field] = converted;
+            }
+            else if (map.TryGetValue(field, out v) && v is not null and not string)
+            {
+                throw new ChartLoadException(
+                    $"cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {JsonKind(v)} into Go struct field Metadata.{field} of type string",
+                    "Chart.yaml");
+            }
+        }
+
+        if (map.TryGetValue("deprecated", out var deprecated) && deprecated is not null and not bool)
+        {
+            throw new ChartLoadException(
+                $"cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {JsonKind(deprecated)} into Go struct field Metadata.deprecated of type bool",
+                "Chart.yaml");
+        }
+
+        var md = new ChartMetadata(map);
+        if (md.ApiVersion.Length == 0)
+        {
+            map["apiVersion"] = "v1";
+        }
+
+        md.Validate();
+        return md;
+    }
+
+    private static string JsonKind(object? v) => v switch
+    {
+        double => "number",
+        bool => "bool",
+        string => "string",
+        List<object?> => "array",
+        Dictionary<string, object?> => "object",
+        _ => "value",
+    };
+
+    private void Validate()
+    {
+        foreach (var field in new[] { "name", "description", "home", "icon", "condition", "tags", "appVersion", "kubeVersion" })
+        {
+            if (raw.TryGetValue(field, out var v) && v is string s)
+            {
+                raw[field] = Sanitize(s);
+            }
+        }
+
+        foreach (var field in new[] { "sources", "keywords" })
+        {
+            if (raw.TryGetValue(field, out var v) && v is List<object?> list)
+            {
+                raw[field] = list.Select(x => x is string s ? (object?)Sanitize(s) : x).ToList();
+            }
+        }
+
+        if (Name.Length == 0)
+        {
+            throw new ChartLoadException("validation: chart.metadata.name is required", "Chart.yaml");
+        }
+
+        if (Name.Contains('/') || Name is "." or "..")
+        {
+            throw new ChartLoadException($"validation: chart.metadata.name {GoStrconv.Quote(Name)} is invalid", "Chart.yaml");
+        }
+
+        if (Version.Length == 0)
+        {
+            throw new ChartLoadException("validation: chart.metadata.version is required", "Chart.yaml");
+        }
+
+        if (!SemanticVersion.TryParse(Version, out _))
+        {
+            throw new ChartLoadException($"validation: chart.metadata.version {GoStrconv.Quote(Version)} is invalid", "Chart.yaml");
+        }
+
+        if (Type is not ("" or "application" or "library"))
+        {
+            throw new ChartLoadException("validation: chart.metadata.type must be application or library", "Chart.yaml");
+        }
+
+        if (raw.TryGetValue("maintainers", out var m) && m is List<object?> maintainers && maintainers.Exists(x => x is null))
+        {
+            throw new ChartLoadException("validation: maintainers must not contain empty or null nodes", "Chart.yaml");
+        }
+    }
+
+    /// <summary>Helm's sanitizeString: white space becomes a space, unprintable characters are dropped.</summary>
+    private static string Sanitize(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var r in s.EnumerateRunes())
+        {
+            if (System.Text.Rune.IsWhiteSpace(r))
+            {
+                sb.Append(' ');
+            }
+            else if (GoStrconv.IsPrint(r.Value))
+            {
+                sb.Append(r.ToString());
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private TypedList StringList(string key) => TypedList.Strings(raw.TryGetValue(key, out var v) && v is List<object?> l ? l.Select(x => x as string ?? string.Empty) : []);
+
+    /// <summary>The <c>.Chart</c> value: Helm's Metadata fields plus IsRoot, with Go zero values.</summary>
+    public GoObject ToTemplateObject(bool isRoot = true, string? nameOverride = null)
+    {
+        var maintainers = raw.TryGetValue("maintainers", out var m) && m is List<object?> ml
+            ? new TypedList("*main.Maintainer", ml.Select(x => (object?)Person(x as Dictionary<string, object?>)))
+            : new TypedList("*main.Maintainer", []);
+        var dependencies = raw.TryGetValue("dependencies", out var d) && d is List<object?> dl
+            ? new TypedList("*main.Dependency", dl.Select(x => (object?)Dependency(x as Dictionary<string, object?>)))
+            : new TypedList("*main.Dependency", []);
+        var annotations = raw.TryGetValue("annotations", out var a) && a is Dictionary<string, object?> am
+            ? new GoStringMap(am.ToDictionary(kv => kv.Key, kv => (object?)(kv.Value as string ?? GoFormatter.FormatValue(kv.Value)), StringComparer.Ordinal))
+            : new GoStringMap(null);
+        return new GoStruct(
+            "struct { main.Metadata; IsRoot bool }",
+            [
+                ("Name", nameOverride ?? Name), ("Home", Str("home")), ("Sources", StringList("sources")), ("Version", Version),
+                ("Description", Description), ("Keywords", StringList("keywords")), ("Maintainers", maintainers),
+                ("Icon", Str("icon")), ("APIVersion", ApiVersion), ("Condition", Str("condition")), ("Tags", Str("tags")),
+                ("AppVersion", AppVersion), ("Deprecated", raw.TryGetValue("deprecated", out var dep) && dep is true),
+                ("Annotations", annotations), ("KubeVersion", KubeVersion), ("Dependencies", dependencies), ("Type", Type),
+                ("IsRoot", isRoot),
+            ]);
+    }
+
+    private static GoStruct Person(Dictionary<string, object?>? p) => new(
+        "*main.Maintainer",
+        [("Name", Sanitize(Get(p, "name"))), ("Email", Sanitize(Get(p, "email"))), ("URL", Sanitize(Get(p, "url")))]);
+
+    private static GoStruct Dependency(Dictionary<string, object?>? p) => new(
+        "*main.Dependency",
+        [
+            ("Name", Get(p, "name")), ("Version", Get(p, "version")), ("Repository", Get(p, "repository")),
+            ("Condition", Get(p, "condition")), ("Tags", p?.GetValueOrDefault("tags") as List<object?>),
+            ("Enabled", p?.GetValueOrDefault("enabled") is true), ("ImportValues", p?.GetValueOrDefault("import-values") as List<object?>),
+            ("Alias", Get(p, "alias")),
+        ]);
+
+    private static string Get(Dictionary<string, object?>? map, string key)
+        => map is not null && map.TryGetValue(key, out var v) && v is not null ? v as string ?? Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty : string.Empty;
+}
+
+/// <summary>One entry of Chart.yaml's dependencies.</summary>
+public sealed record ChartDependency(string Name, string Version, string Alias, string Condition, IReadOnlyList<string> Tags)
+{
+    internal static ChartDependency From(Dictionary<string, object?> d)
+    {
+        string S(string key) => d.TryGetValue(key, out var v) && v is string s ? s : string.Empty;
+        var tags = d.TryGetValue("tags", out var t) && t is List<object?> l ? l.OfType<string>().ToList() : [];
+        return new ChartDependency(S("name"), S("version"), S("alias"), S("condition"), tags);
+    }
+}

@@ -1,0 +1,31 @@
+using WellTrack.Templating.Execution;
+
+namespace WellTrack.Templating.Charts;
+
+/// <summary>What `helm template` takes on its command line, with the same defaults.</summary>
+public sealed record RenderOptions
+{
+    public string ReleaseName { get; init; } = "release-name";
+
+    public string Namespace { get; init; } = "default";
+
+    public string KubeVersion { get; init; } = KubeCapabilities.DefaultKubeVersion;
+
+    /// <summary>Extra group/versions for Capabilities.APIVersions.Has, beyond Helm's defaults.</summary>
+    public IReadOnlyList<string> ApiVersions { get; init; } = [];
+
+    /// <summary>Values files (-f), merged in order over values.yaml.</summary>
+    public IReadOnlyList<string> ValueFiles { get; init; } = [];
+
+    /// <summary>--set arguments, applied in order after the values files.</summary>
+    public IReadOnlyList<string> SetValues { get; init; } = [];
+
+    public int Revision { get; init; } = 1;
+
+    public bool IsUpgrade { get; init; }
+
+    public RenderLimits Limits { get; init; } = RenderLimits.Default;
+
+    /// <summary>Clock and random source for now, date, uuidv4, rand*; use <see cref="RenderEnvironment.Deterministic"/> in tests.</summary>
+    public RenderEnvironment Environment { get; init; } = RenderEnvironment.Live;
+}

@@ -1,0 +1,168 @@
+namespace WellTrack.Templating.Charts;
+
+/// <summary>
+/// Helm's value layering: -f files merged in order (maps merge, later scalars win), then --set, then each chart's
+/// values.yaml coalesced underneath (subcharts under their section, globals flowing down); a user null deletes the
+/// key the chart defines.
+/// </summary>
+public static class ValuesMerger
+{
+    public static Dictionary<string, object?> MergeMaps(Dictionary<string, object?> a, Dictionary<string, object?> b)
+    {
+        var result = new Dictionary<string, object?>(a, StringComparer.Ordinal);
+        foreach (var (k, v) in b)
+        {
+            if (v is Dictionary<string, object?> vm && result.TryGetValue(k, out var existing) && existing is Dictionary<string, object?> em)
+            {
+                result[k] = MergeMaps(em, vm);
+                continue;
+            }
+
+            result[k] = v;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// chartutil.CoalesceValues over a chart tree: each chart's values.yaml goes under the values given for it,
+    /// the parent's <c>global</c> table is copied into each subchart's, and a subchart's section is coalesced
+    /// with the subchart's own values.yaml.
+    /// </summary>
+    internal static Dictionary<string, object?> CoalesceTree(ChartNode root, Dictionary<string, object?> user)
+        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!);
+
+    private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest)
+    {
+        var childNames = node.Children.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Chart.Values)!)
+        {
+            if (dest.TryGetValue(key, out var value))
+            {
+                if (value is null)
+                {
+                    dest.Remove(key);
+                }
+                else if (value is Dictionary<string, object?> d && val is Dictionary<string, object?> src)
+                {
+                    // Nulls inside a subchart's section survive here; the subchart's own pass removes its keys.
+                    CoalesceTablesFullKey(d, src, merge: childNames.Contains(key));
+                }
+            }
+            else
+            {
+                dest[key] = val;
+            }
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (!dest.TryGetValue(child.Name, out var section))
+            {
+                dest[child.Name] = section = new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            if (section is not Dictionary<string, object?> sectionMap)
+            {
+                throw new ChartLoadException($"type mismatch on {child.Name}: %!t({Values.GoTypes.TypeName(section)}={Values.GoFormatter.FormatValue(section)})");
+            }
+
+            CoalesceGlobals(sectionMap, dest);
+            dest[child.Name] = CoalesceNode(child, sectionMap);
+        }
+
+        return dest;
+    }
+
+    private static void CoalesceTablesFullKey(Dictionary<string, object?> dst, Dictionary<string, object?> src, bool merge)
+    {
+        foreach (var (key, val) in dst)
+        {
+            if (val is null)
+            {
+                src[key] = null;
+            }
+        }
+
+        foreach (var (key, val) in src)
+        {
+            if (dst.TryGetValue(key, out var dv))
+            {
+                if (!merge && dv is null)
+                {
+                    dst.Remove(key);
+                }
+                else if (val is Dictionary<string, object?> sv && dv is Dictionary<string, object?> dm)
+                {
+                    CoalesceTablesFullKey(dm, sv, merge);
+                }
+            }
+            else
+            {
+                dst[key] = val;
+            }
+        }
+    }
+
+    /// <summary>chartutil.coalesceGlobals: the parent's globals are copied into the subchart's, tables merged top-down.</summary>
+    private static void CoalesceGlobals(Dictionary<string, object?> dest, Dictionary<string, object?> src)
+    {
+        Dictionary<string, object?> dg;
+        if (!dest.TryGetValue("global", out var destGlobal))
+        {
+            dg = new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+        else if (destGlobal is Dictionary<string, object?> existing)
+        {
+            dg = existing;
+        }
+        else
+        {
+            return;
+        }
+
+        Dictionary<string, object?> sg;
+        if (!src.TryGetValue("global", out var srcGlobal))
+        {
+            sg = new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+        else if (srcGlobal is Dictionary<string, object?> s)
+        {
+            sg = s;
+        }
+        else
+        {
+            return;
+        }
+
+        foreach (var (key, val) in sg)
+        {
+            if (val is Dictionary<string, object?> table)
+            {
+                var copy = (Dictionary<string, object?>)DeepCopy(table)!;
+                if (!dg.TryGetValue(key, out var destValue))
+                {
+                    dg[key] = copy;
+                }
+                else if (destValue is Dictionary<string, object?> destMap)
+                {
+                    CoalesceTablesFullKey(copy, destMap, merge: true);
+                    dg[key] = copy;
+                }
+            }
+            else if (!(dg.TryGetValue(key, out var dv) && dv is Dictionary<string, object?>))
+            {
+                dg[key] = val;
+            }
+        }
+
+        dest["global"] = dg;
+    }
+
+    public static object? DeepCopy(object? v) => v switch
+    {
+        Dictionary<string, object?> m => m.ToDictionary(kv => kv.Key, kv => DeepCopy(kv.Value), StringComparer.Ordinal),
+        List<object?> l => l.Select(DeepCopy).ToList(),
+        _ => v,
+    };
+}

@@ -1,0 +1,330 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using WellTrack.Templating.Parsing;
+using WellTrack.Templating.Values;
+
+namespace WellTrack.Templating.Execution;
+
+/// <summary>
+/// A port of text/template's exec.go state for one template execution: walks the tree, evaluates pipelines,
+/// and reports errors with the same location, context node and wording as Go. Options are Helm's:
+/// <c>missingkey=zero</c>. This half walks the control structures; Executor.Eval.cs evaluates expressions.
+/// </summary>
+internal sealed partial class Executor
+{
+    private readonly RenderSession context;
+    private readonly string templateName;
+    private readonly StringBuilder output;
+    private readonly List<(string Name, object? Value)> vars = new(8);
+    private Node? node;
+
+    public Executor(RenderSession context, string templateName, StringBuilder output)
+    {
+        this.context = context;
+        this.templateName = templateName;
+        this.output = output;
+    }
+
+    private enum Flow
+    {
+        Normal,
+        Break,
+        Continue,
+    }
+
+    public void Execute(ParsedTree tree, object? data)
+    {
+        // Go's Execute takes reflect.ValueOf(data): a nil interface becomes the invalid value.
+        data ??= NoValue.Instance;
+        vars.Add(("$", data));
+        Walk(data, tree.Root);
+    }
+
+    private void At(Node n) => node = n;
+
+    /// <summary>Go's state.errorf: prefixes the location and context of the current node.</summary>
+    private TemplateExecutionException Errorf(string message, string? code = null)
+    {
+        if (node is null)
+        {
+            return new TemplateExecutionException($"template: {templateName}: {message}", code: code);
+        }
+
+        var location = node.Source.Location(node.Pos);
+        var (line, column) = node.Source.LineColumn(node.Pos);
+        return new TemplateExecutionException(
+            $"template: {location}: executing {GoStrconv.Quote(templateName)} at <{node}>: {message}",
+            node.Source.ParseName,
+            line,
+            column,
+            code);
+    }
+
+    private Flow Walk(object? dot, Node n)
+    {
+        At(n);
+        switch (n)
+        {
+            case ActionNode action:
+            {
+                var val = EvalPipeline(dot, action.Pipe);
+                if (action.Pipe.Decl.Count == 0)
+                {
+                    PrintValue(action, val);
+                }
+
+                return Flow.Normal;
+            }
+
+            case BreakNode:
+                return Flow.Break;
+            case ContinueNode:
+                return Flow.Continue;
+            case CommentNode:
+                return Flow.Normal;
+            case BranchNode { Kind: BranchKind.Range } range:
+                WalkRange(dot, range);
+                return Flow.Normal;
+            case BranchNode branch:
+                return WalkIfOrWith(dot, branch);
+            case ListNode list:
+                foreach (var child in list.Nodes)
+                {
+                    var flow = Walk(dot, child);
+                    if (flow != Flow.Normal)
+                    {
+                        return flow;
+                    }
+                }
+
+                return Flow.Normal;
+            case TemplateNode template:
+                WalkTemplate(dot, template);
+                return Flow.Normal;
+            case TextNode text:
+                Write(text.Text);
+                return Flow.Normal;
+            default:
+                throw Errorf($"unknown node: {n}");
+        }
+    }
+
+    private void Write(string s)
+    {
+        context.OutputChars += s.Length;
+        if (context.OutputChars > context.Limits.MaxOutputChars)
+        {
+            throw Errorf($"rendered output exceeds the limit of {context.Limits.MaxOutputChars} characters", "WT4010");
+        }
+
+        output.Append(s);
+    }
+
+    private Flow WalkIfOrWith(object? dot, BranchNode branch)
+    {
+        var mark = vars.Count;
+        try
+        {
+            var val = EvalPipeline(dot, branch.Pipe);
+            if (GoTypes.IsTrue(val))
+            {
+                return Walk(branch.Kind == BranchKind.With ? val : dot, branch.List);
+            }
+
+            if (branch.ElseList is not null)
+            {
+                return Walk(dot, branch.ElseList);
+            }
+
+            return Flow.Normal;
+        }
+        finally
+        {
+            Pop(mark);
+        }
+    }
+
+    private void WalkRange(object? dot, BranchNode r)
+    {
+        At(r);
+        var outerMark = vars.Count;
+        try
+        {
+            var val = EvalPipeline(dot, r.Pipe);
+            var mark = vars.Count;
+            switch (val)
+            {
+                case List<object?> list when list.Count > 0:
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        if (OneIteration(r, mark, (long)i, list[i]) == Flow.Break)
+                        {
+                            break;
+                        }
+                    }
+
+                    return;
+                case byte[] bytes when bytes.Length > 0:
+                    for (var i = 0; i < bytes.Length; i++)
+                    {
+                        if (OneIteration(r, mark, (long)i, (long)bytes[i]) == Flow.Break)
+                        {
+                            break;
+                        }
+                    }
+
+                    return;
+                case Dictionary<string, object?> map when map.Count > 0:
+                    foreach (var key in GoFormatter.SortedKeys(map))
+                    {
+                        if (OneIteration(r, mark, key, map[key]) == Flow.Break)
+                        {
+                            break;
+                        }
+                    }
+
+                    return;
+                case GoObject { IsMap: true } obj when obj.Length > 0 && obj.ToPlain() is Dictionary<string, object?> objMap:
+                    foreach (var key in GoFormatter.SortedKeys(objMap))
+                    {
+                        if (OneIteration(r, mark, key, objMap[key]) == Flow.Break)
+                        {
+                            break;
+                        }
+                    }
+
+                    return;
+                case List<object?> or byte[] or Dictionary<string, object?> or GoObject { IsMap: true } or NoValue or null:
+                    break;
+                default:
+                    throw Errorf($"range can't iterate over {GoFormatter.FormatValue(val)}");
+            }
+
+            if (r.ElseList is not null)
+            {
+                Walk(dot, r.ElseList);
+            }
+        }
+        finally
+        {
+            Pop(outerMark);
+        }
+    }
+
+    private Flow OneIteration(BranchNode r, int mark, object? index, object? elem)
+    {
+        if (++context.RangeIterations > context.Limits.MaxRangeIterations)
+        {
+            At(r);
+            throw Errorf($"range iterations exceed the limit of {context.Limits.MaxRangeIterations}", "WT4011");
+        }
+
+        var decl = r.Pipe.Decl;
+        if (decl.Count > 0)
+        {
+            if (r.Pipe.IsAssign)
+            {
+                SetVar(decl[0].Ident[0], decl.Count > 1 ? index : elem);
+            }
+            else
+            {
+                SetTopVar(1, elem);
+            }
+        }
+
+        if (decl.Count > 1)
+        {
+            if (r.Pipe.IsAssign)
+            {
+                SetVar(decl[1].Ident[0], elem);
+            }
+            else
+            {
+                SetTopVar(2, index);
+            }
+        }
+
+        try
+        {
+            var flow = Walk(elem, r.List);
+            return flow == Flow.Break ? Flow.Break : Flow.Normal;
+        }
+        finally
+        {
+            Pop(mark);
+        }
+    }
+
+    private void WalkTemplate(object? dot, TemplateNode t)
+    {
+        At(t);
+        var tree = context.Templates.Lookup(t.Name) ?? throw Errorf($"template {GoStrconv.Quote(t.Name)} not defined");
+        dot = EvalPipeline(dot, t.Pipe);
+        EnterNested();
+        try
+        {
+            var nested = new Executor(context, t.Name, output);
+            nested.Execute(tree, dot);
+        }
+        finally
+        {
+            context.Depth--;
+        }
+    }
+
+    /// <summary>Counts one level of template/include nesting; refuses before the process stack would run out.</summary>
+    internal void EnterNested()
+    {
+        if (context.Depth >= context.Limits.MaxNestingDepth || !context.HasStackRoom())
+        {
+            throw Errorf($"template nesting exceeds the limit of {context.Limits.MaxNestingDepth} levels", "WT4012");
+        }
+
+        context.Depth++;
+    }
+
+    private void PrintValue(Node n, object? v)
+    {
+        At(n);
+        Write(v is NoValue ? "<no value>" : GoFormatter.FormatValue(v));
+    }
+
+    private void Pop(int mark)
+    {
+        if (vars.Count > mark)
+        {
+            vars.RemoveRange(mark, vars.Count - mark);
+        }
+    }
+
+    private void Push(string name, object? value) => vars.Add((name, value));
+
+    private void SetVar(string name, object? value)
+    {
+        for (var i = vars.Count - 1; i >= 0; i--)
+        {
+            if (vars[i].Name == name)
+            {
+                vars[i] = (name, value);
+                return;
+            }
+        }
+
+        throw Errorf($"undefined variable: {name}");
+    }
+
+    private void SetTopVar(int n, object? value) => vars[^n] = (vars[^n].Name, value);
+
+    private object? VarValue(string name)
+    {
+        for (var i = vars.Count - 1; i >= 0; i--)
+        {
+            if (vars[i].Name == name)
+            {
+                return vars[i].Value;
+            }
+        }
+
+        throw Errorf($"undefined variable: {name}");
+    }
+}

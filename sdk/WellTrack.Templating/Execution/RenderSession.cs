@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace WellTrack.Templating.Execution;
+
+/// <summary>
+/// State shared by every template executed during one render: limits and their counters, the include counts Helm
+/// uses for its recursion limit, and render-wide services (clock, random) that functions read.
+/// </summary>
+internal sealed class RenderSession
+{
+    public RenderSession(TemplateSet templates, RenderLimits limits, RenderEnvironment environment)
+    {
+        Templates = templates;
+        Limits = limits;
+        Environment = environment;
+    }
+
+    /// <summary>The templates <c>include</c> and <c>template</c> see; <c>tpl</c> swaps in a clone while it runs.</summary>
+    public TemplateSet Templates { get; set; }
+
+    public RenderLimits Limits { get; }
+
+    public RenderEnvironment Environment { get; }
+
+    /// <summary>Nesting of include calls per template name (Helm's includedNames).</summary>
+    public Dictionary<string, int> IncludedNames { get; } = new(StringComparer.Ordinal);
+
+    public long OutputChars { get; set; }
+
+    public long RangeIterations { get; set; }
+
+    public int Depth { get; set; }
+
+    /// <summary>Approximate stack address where the render started; nesting checks measure from here.</summary>
+    public nint StackBase { get; } = StackAddress();
+
+    /// <summary>The address of a local of the caller's frame; safe code, used only for distance arithmetic.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static nint StackAddress()
+    {
+        byte local = 0;
+        return System.Runtime.CompilerServices.Unsafe.ByteOffset(ref System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), ref local);
+    }
+
+    /// <summary>True while the stack used since the render started stays within the limit.</summary>
+    public bool HasStackRoom() => StackBase - StackAddress() < Limits.MaxStackBytes && System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack();
+
+    /// <summary>Executes template <paramref name="name"/> with <paramref name="data"/> as dot and $.</summary>
+    public string ExecuteTemplate(string name, object? data, string? parentName = null)
+    {
+        var tree = Templates.Lookup(name)
+            ?? throw new TemplateExecutionException(
+                $"template: no template {Values.GoStrconv.Quote(name)} associated with template {Values.GoStrconv.Quote(parentName ?? name)}");
+        var sb = new StringBuilder();
+        new Executor(this, name, sb).Execute(tree, data);
+        return sb.ToString();
+    }
+}
+
+/// <summary>Render-wide services that functions may use: the clock and the random source.</summary>
+public sealed class RenderEnvironment
+{
+    public static readonly RenderEnvironment Live = new(() => DateTimeOffset.Now, Random.Shared);
+
+    public RenderEnvironment(Func<DateTimeOffset> clock, Random random)
+    {
+        Clock = clock;
+        Random = random;
+    }
+
+    public Func<DateTimeOffset> Clock { get; }
+
+    public Random Random { get; }
+
+    /// <summary>A fixed clock and seeded random source, so time and random functions render the same every time.</summary>
+    public static RenderEnvironment Deterministic(DateTimeOffset now, int seed) => new(() => now, new Random(seed));
+}

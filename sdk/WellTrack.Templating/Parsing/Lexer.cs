@@ -1,0 +1,638 @@
+namespace WellTrack.Templating.Parsing;
+
+/// <summary>
+/// A port of text/template/parse's lexer: text and actions, <c>{{- -}}</c> trimming of ASCII white space,
+/// comments, strings, raw strings, runes, numbers in every Go form. The parser pulls one item at a time, as in Go,
+/// so an error stops the scan where Go stops it.
+/// </summary>
+internal sealed class Lexer
+{
+    private const string LeftDelim = "{{";
+    private const string RightDelim = "}}";
+    private const string LeftComment = "/*";
+    private const string RightComment = "*/";
+
+    private string input;
+    private int pos;
+    private int start;
+    private bool atEof;
+    private int parenDepth;
+    private int line = 1;
+    private int startLine = 1;
+    private bool insideAction;
+    private Token item;
+
+    public Lexer(string input, bool breakOk, bool continueOk)
+    {
+        this.input = input;
+        BreakOk = breakOk;
+        ContinueOk = continueOk;
+    }
+
+    public bool BreakOk { get; set; }
+
+    public bool ContinueOk { get; set; }
+
+    private enum State
+    {
+        None,
+        Text,
+        LeftDelim,
+        Comment,
+        RightDelim,
+        InsideAction,
+        Space,
+        Identifier,
+        Field,
+        Variable,
+        Char,
+        Number,
+        Quote,
+        RawQuote,
+    }
+
+    public Token NextItem()
+    {
+        item = new Token(TokenKind.EOF, pos, "EOF", startLine);
+        var state = insideAction ? State.InsideAction : State.Text;
+        while (state != State.None)
+        {
+            state = Step(state);
+        }
+
+        return item;
+    }
+
+    private State Step(State state) => state switch
+    {
+        State.Text => LexText(),
+        State.LeftDelim => LexLeftDelim(),
+        State.Comment => LexComment(),
+        State.RightDelim => LexRightDelim(),
+        State.InsideAction => LexInsideAction(),
+        State.Space => LexSpace(),
+        State.Identifier => LexIdentifier(),
+        State.Field => LexFieldOrVariable(TokenKind.Field),
+        State.Variable => AtTerminator() ? Emit(TokenKind.Variable) : LexFieldOrVariable(TokenKind.Variable),
+        State.Char => LexQuoted('\'', TokenKind.CharConstant, "unterminated character constant"),
+        State.Number => LexNumber(),
+        State.Quote => LexQuoted('"', TokenKind.String, "unterminated quoted string"),
+        State.RawQuote => LexRawQuote(),
+        _ => State.None,
+    };
+
+    private const int Eof = -1;
+
+    private int Next()
+    {
+        if (pos >= input.Length)
+        {
+            atEof = true;
+            return Eof;
+        }
+
+        var r = input[pos++];
+        if (r == '\n')
+        {
+            line++;
+        }
+
+        return r;
+    }
+
+    private int Peek()
+    {
+        var r = Next();
+        Backup();
+        return r;
+    }
+
+    private void Backup()
+    {
+        if (!atEof && pos > 0)
+        {
+            pos--;
+            if (input[pos] == '\n')
+            {
+                line--;
+            }
+        }
+    }
+
+    private Token ThisItem(TokenKind kind)
+    {
+        var t = new Token(kind, start, input[start..pos], startLine);
+        start = pos;
+        startLine = line;
+        return t;
+    }
+
+    private State Emit(TokenKind kind) => EmitItem(ThisItem(kind));
+
+    private State EmitItem(Token token)
+    {
+        item = token;
+        return State.None;
+    }
+
+    private void Ignore()
+    {
+        line += CountNewlines(start, pos);
+        start = pos;
+        startLine = line;
+    }
+
+    private int CountNewlines(int from, int to)
+    {
+        var n = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (input[i] == '\n')
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private bool Accept(string valid)
+    {
+        var r = Next();
+        if (r != Eof && valid.Contains((char)r))
+        {
+            return true;
+        }
+
+        Backup();
+        return false;
+    }
+
+    private void AcceptRun(string valid)
+    {
+        int r;
+        while ((r = Next()) != Eof && valid.Contains((char)r))
+        {
+        }
+
+        Backup();
+    }
+
+    private State Errorf(string message)
+    {
+        item = new Token(TokenKind.Error, start, message, startLine);
+        start = 0;
+        pos = 0;
+        input = string.Empty;
+        return State.None;
+    }
+
+    private static bool IsSpace(int r) => r is ' ' or '\t' or '\r' or '\n';
+
+    private static bool IsAlphaNumeric(int r) => r == '_' || (r >= 0 && (char.IsLetter((char)r) || char.IsDigit((char)r)));
+
+    private bool HasLeftTrimMarker(int at) => at + 1 < input.Length && input[at] == '-' && IsSpace(input[at + 1]);
+
+    private bool HasRightTrimMarker(int at) => at + 1 < input.Length && IsSpace(input[at]) && input[at + 1] == '-';
+
+    private bool StartsWithAt(int at, string s) => at + s.Length <= input.Length && string.CompareOrdinal(input, at, s, 0, s.Length) == 0;
+
+    private State LexText()
+    {
+        var x = input.IndexOf(LeftDelim, pos, StringComparison.Ordinal);
+        if (x >= 0)
+        {
+            if (x > pos)
+            {
+                pos = x;
+                var trimLength = 0;
+                var delimEnd = pos + LeftDelim.Length;
+                if (HasLeftTrimMarker(delimEnd))
+                {
+                    var k = pos;
+                    while (k > start && IsSpace(input[k - 1]))
+                    {
+                        k--;
+                    }
+
+                    trimLength = pos - k;
+                }
+
+                pos -= trimLength;
+                line += CountNewlines(start, pos);
+                var text = ThisItem(TokenKind.Text);
+                pos += trimLength;
+                Ignore();
+                if (text.Value.Length > 0)
+                {
+                    return EmitItem(text);
+                }
+            }
+
+            return State.LeftDelim;
+        }
+
+        pos = input.Length;
+        if (pos > start)
+        {
+            line += CountNewlines(start, pos);
+            return Emit(TokenKind.Text);
+        }
+
+        return Emit(TokenKind.EOF);
+    }
+
+    private (bool Delim, bool TrimSpaces) AtRightDelim()
+    {
+        if (HasRightTrimMarker(pos) && StartsWithAt(pos + 2, RightDelim))
+        {
+            return (true, true);
+        }
+
+        return StartsWithAt(pos, RightDelim) ? (true, false) : (false, false);
+    }
+
+    private int LeftTrimLength(int at)
+    {
+        var k = at;
+        while (k < input.Length && IsSpace(input[k]))
+        {
+            k++;
+        }
+
+        return k - at;
+    }
+
+    private State LexLeftDelim()
+    {
+        pos += LeftDelim.Length;
+        var trimSpace = HasLeftTrimMarker(pos);
+        var afterMarker = trimSpace ? 2 : 0;
+        if (StartsWithAt(pos + afterMarker, LeftComment))
+        {
+            pos += afterMarker;
+            Ignore();
+            return State.Comment;
+        }
+
+        var delim = ThisItem(TokenKind.LeftDelim);
+        insideAction = true;
+        pos += afterMarker;
+        Ignore();
+        parenDepth = 0;
+        return EmitItem(delim);
+    }
+
+    private State LexComment()
+    {
+        pos += LeftComment.Length;
+        var x = input.IndexOf(RightComment, pos, StringComparison.Ordinal);
+        if (x < 0)
+        {
+            return Errorf("unclosed comment");
+        }
+
+        pos = x + RightComment.Length;
+        var (delim, trimSpace) = AtRightDelim();
+        if (!delim)
+        {
+            return Errorf("comment ends before closing delimiter");
+        }
+
+        ThisItem(TokenKind.Comment);
+        if (trimSpace)
+        {
+            pos += 2;
+        }
+
+        pos += RightDelim.Length;
+        if (trimSpace)
+        {
+            pos += LeftTrimLength(pos);
+        }
+
+        Ignore();
+        return State.Text;
+    }
+
+    private State LexRightDelim()
+    {
+        var (_, trimSpace) = AtRightDelim();
+        if (trimSpace)
+        {
+            pos += 2;
+            Ignore();
+        }
+
+        pos += RightDelim.Length;
+        var delim = ThisItem(TokenKind.RightDelim);
+        if (trimSpace)
+        {
+            pos += LeftTrimLength(pos);
+            Ignore();
+        }
+
+        insideAction = false;
+        return EmitItem(delim);
+    }
+
+    private State LexInsideAction()
+    {
+        var (delim, _) = AtRightDelim();
+        if (delim)
+        {
+            return parenDepth == 0 ? State.RightDelim : Errorf("unclosed left paren");
+        }
+
+        var r = Next();
+        switch (r)
+        {
+            case Eof:
+                return Errorf("unclosed action");
+            case ' ' or '\t' or '\r' or '\n':
+                Backup();
+                return State.Space;
+            case '=':
+                return Emit(TokenKind.Assign);
+            case ':':
+                return Next() != '=' ? Errorf("expected :=") : Emit(TokenKind.Declare);
+            case '|':
+                return Emit(TokenKind.Pipe);
+            case '"':
+                return State.Quote;
+            case '`':
+                return State.RawQuote;
+            case '$':
+                return State.Variable;
+            case '\'':
+                return State.Char;
+            case '.':
+                if (pos < input.Length && (input[pos] < '0' || input[pos] > '9'))
+                {
+                    return State.Field;
+                }
+
+                Backup();
+                return State.Number;
+            case '+' or '-' or (>= '0' and <= '9'):
+                Backup();
+                return State.Number;
+            case '(':
+                parenDepth++;
+                return Emit(TokenKind.LeftParen);
+            case ')':
+                parenDepth--;
+                return parenDepth < 0 ? Errorf("unexpected right paren") : Emit(TokenKind.RightParen);
+        }
+
+        if (IsAlphaNumeric(r))
+        {
+            Backup();
+            return State.Identifier;
+        }
+
+        if (r <= 0x7f && r >= 0x20 && r != 0x7f)
+        {
+            return Emit(TokenKind.Char);
+        }
+
+        return Errorf("unrecognized character in action: " + FormatRune(r));
+    }
+
+    /// <summary>Go's %#U: U+0001 plus the character when printable.</summary>
+    private static string FormatRune(int r)
+    {
+        var s = "U+" + r.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        return Values.GoStrconv.IsPrint(r) ? s + " '" + char.ConvertFromUtf32(r) + "'" : s;
+    }
+
+    private State LexSpace()
+    {
+        var numSpaces = 0;
+        while (IsSpace(Peek()))
+        {
+            Next();
+            numSpaces++;
+        }
+
+        if (HasRightTrimMarker(pos - 1) && StartsWithAt(pos - 1 + 2, RightDelim))
+        {
+            Backup();
+            if (numSpaces == 1)
+            {
+                return State.RightDelim;
+            }
+        }
+
+        return Emit(TokenKind.Space);
+    }
+
+    private State LexIdentifier()
+    {
+        while (true)
+        {
+            var r = Next();
+            if (IsAlphaNumeric(r))
+            {
+                continue;
+            }
+
+            Backup();
+            var word = input[start..pos];
+            if (!AtTerminator())
+            {
+                return Errorf("bad character " + FormatRune(r));
+            }
+
+            var keyword = Keyword(word);
+            if (keyword > TokenKind.Keyword)
+            {
+                if ((keyword == TokenKind.Break && !BreakOk) || (keyword == TokenKind.Continue && !ContinueOk))
+                {
+                    return Emit(TokenKind.Identifier);
+                }
+
+                return Emit(keyword);
+            }
+
+            if (word[0] == '.')
+            {
+                return Emit(TokenKind.Field);
+            }
+
+            return word is "true" or "false" ? Emit(TokenKind.Bool) : Emit(TokenKind.Identifier);
+        }
+    }
+
+    private static TokenKind Keyword(string word) => word switch
+    {
+        "." => TokenKind.Dot,
+        "block" => TokenKind.Block,
+        "break" => TokenKind.Break,
+        "continue" => TokenKind.Continue,
+        "define" => TokenKind.Define,
+        "else" => TokenKind.Else,
+        "end" => TokenKind.End,
+        "if" => TokenKind.If,
+        "range" => TokenKind.Range,
+        "nil" => TokenKind.Nil,
+        "template" => TokenKind.Template,
+        "with" => TokenKind.With,
+        _ => TokenKind.Error,
+    };
+
+    private State LexFieldOrVariable(TokenKind kind)
+    {
+        if (AtTerminator())
+        {
+            return Emit(kind == TokenKind.Variable ? TokenKind.Variable : TokenKind.Dot);
+        }
+
+        int r;
+        while (true)
+        {
+            r = Next();
+            if (!IsAlphaNumeric(r))
+            {
+                Backup();
+                break;
+            }
+        }
+
+        if (!AtTerminator())
+        {
+            return Errorf("bad character " + FormatRune(r));
+        }
+
+        return Emit(kind);
+    }
+
+    private bool AtTerminator()
+    {
+        var r = Peek();
+        if (IsSpace(r))
+        {
+            return true;
+        }
+
+        return r switch
+        {
+            Eof or '.' or ',' or '|' or ':' or ')' or '(' => true,
+            _ => StartsWithAt(pos, RightDelim),
+        };
+    }
+
+    private State LexQuoted(char quote, TokenKind kind, string unterminated)
+    {
+        while (true)
+        {
+            var r = Next();
+            if (r == '\\')
+            {
+                var e = Next();
+                if (e != Eof && e != '\n')
+                {
+                    continue;
+                }
+
+                return Errorf(unterminated);
+            }
+
+            if (r == Eof || r == '\n')
+            {
+                return Errorf(unterminated);
+            }
+
+            if (r == quote)
+            {
+                return Emit(kind);
+            }
+        }
+    }
+
+    private State LexRawQuote()
+    {
+        while (true)
+        {
+            var r = Next();
+            if (r == Eof)
+            {
+                return Errorf("unterminated raw quoted string");
+            }
+
+            if (r == '`')
+            {
+                return Emit(TokenKind.RawString);
+            }
+        }
+    }
+
+    private State LexNumber()
+    {
+        if (!ScanNumber())
+        {
+            return Errorf("bad number syntax: " + Values.GoStrconv.Quote(input[start..pos]));
+        }
+
+        var sign = Peek();
+        if (sign is '+' or '-')
+        {
+            if (!ScanNumber() || input[pos - 1] != 'i')
+            {
+                return Errorf("bad number syntax: " + Values.GoStrconv.Quote(input[start..pos]));
+            }
+
+            return Emit(TokenKind.Complex);
+        }
+
+        return Emit(TokenKind.Number);
+    }
+
+    private bool ScanNumber()
+    {
+        Accept("+-");
+        var digits = "0123456789_";
+        if (Accept("0"))
+        {
+            if (Accept("xX"))
+            {
+                digits = "0123456789abcdefABCDEF_";
+            }
+            else if (Accept("oO"))
+            {
+                digits = "01234567_";
+            }
+            else if (Accept("bB"))
+            {
+                digits = "01_";
+            }
+        }
+
+        AcceptRun(digits);
+        if (Accept("."))
+        {
+            AcceptRun(digits);
+        }
+
+        if (digits.Length == 11 && Accept("eE"))
+        {
+            Accept("+-");
+            AcceptRun("0123456789_");
+        }
+
+        if (digits.Length == 23 && Accept("pP"))
+        {
+            Accept("+-");
+            AcceptRun("0123456789_");
+        }
+
+        Accept("i");
+        if (IsAlphaNumeric(Peek()))
+        {
+            Next();
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using WellTrack.Templating.Values;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace WellTrack.Templating.Serialization;
+
+/// <summary>
+/// Reads YAML the way Helm does (sigs.k8s.io/yaml Unmarshal into interface{}): yaml.v2's YAML 1.1 scalar rules,
+/// then a JSON round trip, so every number is a float64, map keys become strings, timestamps stay strings and
+/// merge keys (&lt;&lt;) are applied. Only the first document is read.
+/// </summary>
+public static class GoYamlLoader
+{
+    /// <summary>Parses YAML text; an empty document is null.</summary>
+    /// <exception cref="YamlLoadException">With the line and column of the problem.</exception>
+    public static object? Load(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _))
+            {
+                return null;
+            }
+
+            var anchors = new Dictionary<string, object?>(StringComparer.Ordinal);
+            return ReadNode(parser, anchors);
+        }
+        catch (YamlException e)
+        {
+            // go-yaml reports scanner errors at their 1-based line but parser errors at the 0-based line of the
+            // problem (libyaml's marks are 0-based and only the scanner path adds one), and omits a line 0.
+            var zeroBased = e.Start.Line - 1;
+            var line = zeroBased == 0 ? 0 : e is SemanticErrorException ? zeroBased : zeroBased + 1;
+            var where = line > 0 ? $"line {line}: " : string.Empty;
+            throw new YamlLoadException($"error converting YAML to JSON: yaml: {where}{LibyamlProblem(e.Message)}", (int)e.Start.Line, (int)e.Start.Column);
+        }
+    }
+
+    /// <summary>YamlDotNet words libyaml's problems as "While parsing X, problem."; go-yaml prints just the problem.</summary>
+    private static string LibyamlProblem(string message)
+    {
+        var text = message.TrimEnd('.');
+        if (text.StartsWith("While ", StringComparison.Ordinal) && text.IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
+        {
+            text = text[(comma + 2)..];
+        }
+
+        if (text.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase) || text.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
+        {
+            return "mapping values are not allowed in this context";
+        }
+
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    /// <summary>Parses a YAML map (values.yaml, Chart.yaml); an empty document is an empty map.</summary>
+    public static Dictionary<string, object?> LoadMap(string text)
+    {
+        var value = Load(text);
+        return value switch
+        {
+            null => new Dictionary<string, object?>(StringComparer.Ordinal),
+            Dictionary<string, object?> map => map,
+            List<object?> => throw new YamlLoadException("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}", 0, 0),
+            _ => throw new YamlLoadException($"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {JsonKind(value)} into Go value of type map[string]interface {{}}", 0, 0),
+        };
+    }
+
+    private static string JsonKind(object? value) => value switch
+    {
+        string => "string",
+        bool => "bool",
+        double => "number",
+        _ => "value",
+    };
+
+    private static object? ReadNode(IParser parser, Dictionary<string, object?> anchors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return anchors.TryGetValue(alias.Value.Value, out var v)
+                ? SprigDeepCopy(v)
+                : throw new YamlLoadException($"unknown anchor '{alias.Value.Value}' referenced", (int)alias.Start.Line, (int)alias.Start.Column);
+        }
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            var value = ScalarValue(scalar);
+            Remember(anchors, scalar.Anchor, value);
+            return value;
+        }
+
+        if (parser.TryConsume<SequenceStart>(out var seqStart))
+        {
+            var list = new List<object?>();
+            Remember(anchors, seqStart.Anchor, list);
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                list.Add(ReadNode(parser, anchors));
+            }
+
+            return list;
+        }
+
+        if (parser.TryConsume<MappingStart>(out var mapStart))
+        {
+            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+            Remember(anchors, mapStart.Anchor, map);
+            var merged = new List<Dictionary<string, object?>>();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var isMerge = parser.Current is Scalar { Value: "<<", Style: ScalarStyle.Plain };
+                var key = ReadNode(parser, anchors);
+                var value = ReadNode(parser, anchors);
+                if (isMerge)
+                {
+                    switch (value)
+                    {
+                        case Dictionary<string, object?> m:
+                            merged.Add(m);
+                            break;
+                        case List<object?> l:
+                            merged.AddRange(l.OfType<Dictionary<string, object?>>());
+                            break;
+                    }
+
+                    continue;
+                }
+
+                map[KeyString(key)] = value;
+            }
+
+            foreach (var m in merged)
+            {
+                foreach (var (k, v) in m)
+                {
+                    map.TryAdd(k, v);
+                }
+            }
+
+            return map;
+        }
+
+        throw new YamlLoadException("unexpected YAML event " + parser.Current, 0, 0);
+    }
+
+    private static void Remember(Dictionary<string, object?> anchors, AnchorName anchor, object? value)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = value;
+        }
+    }
+
+    private static object? SprigDeepCopy(object? v) => v switch
+    {
+        Dictionary<string, object?> m => m.ToDictionary(kv => kv.Key, kv => SprigDeepCopy(kv.Value), StringComparer.Ordinal),
+        List<object?> l => l.Select(SprigDeepCopy).ToList(),
+        _ => v,
+    };
+
+    /// <summary>A scalar as sigs.k8s.io/yaml gives it to Go: JSON types, numbers as float64.</summary>
+    private static object? ScalarValue(Scalar scalar)
+    {
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+        if (tag is "tag:yaml.org,2002:str" or "!")
+        {
+            return scalar.Value;
+        }
+
+        if (scalar.Style != ScalarStyle.Plain && tag is null)
+        {
+            return scalar.Value;
+        }
+
+        var (kind, value) = YamlScalarResolver.Resolve(scalar.Value);
+        return kind switch
+        {
+            YamlScalarKind.Null => null,
+            YamlScalarKind.Bool => value,
+            YamlScalarKind.Int => (double)(long)value!,
+            YamlScalarKind.Uint => (double)(ulong)value!,
+            YamlScalarKind.Float when double.IsNaN((double)value!) || double.IsInfinity((double)value!) =>
+                throw new YamlLoadException("error converting YAML to JSON: json: unsupported value: " + GoStrconv.FormatFloat((double)value!, 'g', -1), (int)scalar.Start.Line, (int)scalar.Start.Column),
+            YamlScalarKind.Float => value,
+            _ => scalar.Value,
+        };
+    }
+
+    /// <summary>sigs.k8s.io/yaml's key conversion: strings as is, numbers and bools formatted, null as "null".</summary>
+    private static string KeyString(object? key) => key switch
+    {
+        string s => s,
+        null => "null",
+        bool b => b ? "true" : "false",
+        double d when Math.Floor(d) == d && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        double d => GoStrconv.FormatFloat(d, 'g', -1),
+        _ => GoFormatter.FormatValue(key),
+    };
+}
+
+/// <summary>Malformed YAML, with the position YamlDotNet reports.</summary>
+public sealed class YamlLoadException : Exception
+{
+    public YamlLoadException(string message, int line, int column)
+        : base(message)
+    {
+        Line = line;
+        Column = column;
+    }
+
+    public int Line { get; }
+
+    public int Column { get; }
+}

@@ -1,0 +1,18 @@
+namespace WellTrack.Templating.Values;
+
+/// <summary>
+/// A Go slice whose element type is not interface{} (<c>[]string</c> from splitList, keys, toStrings, Files.Lines;
+/// <c>[]int</c> from until). It behaves as any list but keeps Go's type name for %T, typeOf and error messages.
+/// </summary>
+public sealed class TypedList : List<object?>
+{
+    public TypedList(string elementType, IEnumerable<object?> items)
+        : base(items)
+    {
+        ElementType = elementType;
+    }
+
+    public string ElementType { get; }
+
+    public static TypedList Strings(IEnumerable<string> items) => new("string", items.Select(s => (object?)s));
+}

@@ -1,0 +1,1 @@
+{{ define "n" }}from-b{{ end }}

@@ -1,0 +1,2 @@
+{{- define "demo.name" -}}first{{- end }}
+kind: ThisIsNotRendered

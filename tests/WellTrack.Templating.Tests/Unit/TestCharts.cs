@@ -1,0 +1,25 @@
+using System.Text;
+using WellTrack.Templating.Charts;
+
+namespace WellTrack.Templating.Tests.Unit;
+
+/// <summary>Builds small in-memory charts for unit tests.</summary>
+internal static class TestCharts
+{
+    public static Dictionary<string, byte[]> Files(params (string Path, string Text)[] files)
+    {
+        var result = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["Chart.yaml"] = Encoding.UTF8.GetBytes("apiVersion: v2\nname: t\nversion: 0.1.0\n"),
+        };
+        foreach (var (path, text) in files)
+        {
+            result[path] = Encoding.UTF8.GetBytes(text);
+        }
+
+        return result;
+    }
+
+    public static RenderResult Render(string template, RenderOptions? options = null, params (string Path, string Text)[] extra)
+        => ChartRenderer.RenderFiles("t", Files([("templates/t.yaml", template), .. extra]), options);
+}

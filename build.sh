@@ -40,7 +40,7 @@ run_tests() {
   export WELLTRACK_TEST_FEED="$REPO/artifacts/test-feed"
   log "Packing WellTrack.Sdk $WELLTRACK_TEST_SDK_VERSION for the package tests"
   rm -rf "$WELLTRACK_TEST_FEED"
-  dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c "$CONFIGURATION" --no-build -nologo -v:minimal \
+  dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c "$CONFIGURATION" -nologo -v:minimal \
     -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
   log "Running tests"
   local results="$REPO/artifacts/test-results"

@@ -112,8 +112,11 @@ if [ "$(cat "$out/stamp" 2>/dev/null)" != "$key" ] || [ ! -s "$out/oci/index.jso
   mv "$out/layer.tar.gz" "$oci/blobs/sha256/$layer_digest"
 
   blob() {  # stdin -> blob; prints "digest size"
-    local tmp="$oci/blob.tmp"; cat > "$tmp"
-    local d; d="$(sha256sum "$tmp" | cut -d' ' -f1)"; echo "$d $(stat -c %s "$tmp")"; mv "$tmp" "$oci/blobs/sha256/$d"
+    # Called through process substitution, which the shell does not wait for: the blob must be in place before the
+    # line is printed, or the next call's temp file races this one's rename.
+    local tmp; tmp="$(mktemp "$oci/blob.XXXXXX")"; cat > "$tmp"
+    local d s; d="$(sha256sum "$tmp" | cut -d' ' -f1)"; s="$(stat -c %s "$tmp")"
+    mv "$tmp" "$oci/blobs/sha256/$d"; echo "$d $s"
   }
   icu_env=""; $have_icu || icu_env='"DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true",'
   # Descriptive OCI annotations go on the manifest only: config Labels would be inherited by every app image

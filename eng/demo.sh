@@ -5,7 +5,9 @@
 #   3. a bare GitOps repository under artifacts/demo seeded from charts/
 #   4. dotnet publish samples/WellTrack.Backend -c Release -p:GitOpsBump=true against them
 #   5. the image reference, digest, and the GitOps commit with its diff
-#   6. the image the GitOps values now name, pulled and run with podman; /healthz and /readyz answering
+#   6. the backend chart rendered from the GitOps repository (welltrack template); the image its Deployment names,
+#      pulled and run with podman with the rendered port, ConfigMap environment, user and read-only root; both
+#      probes answering
 # Everything it starts is stopped on exit; running it again starts from a fresh GitOps remote.
 set -euo pipefail
 
@@ -59,12 +61,27 @@ echo "registry serves $image_repository:$image_tag as $served"
 step "GitOps commit ${commit:-(none)}"
 git -C "$gitops" --no-pager show --stat --patch HEAD
 
-step "Running the image the GitOps values now name"
-values=$(git -C "$gitops" show HEAD:charts/welltrack-backend/values.yaml)
-value() { sed -n "s/^  $1: *\"\{0,1\}\([^\" #]*\)\"\{0,1\}.*/\1/p" <<<"$values" | head -n 1; }
-deployed="$(value repository):$(value tag)"
-echo "values.yaml names $deployed"
-host_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-eng/run-image.sh "$deployed" "$host_port" 3001
+step "Rendering the backend chart as Argo CD would, from the GitOps repository"
+# The desired state is the rendered chart, not values.yaml: the image (repository@digest when a digest is set), the
+# port, the environment from the ConfigMap and the probes all come from the rendered Deployment.
+chart_copy="$demo/deployed"
+rm -rf "$chart_copy" && mkdir -p "$chart_copy"
+git -C "$gitops" archive HEAD charts/welltrack-backend | tar -x -C "$chart_copy"
+welltrack="$repo/artifacts/bin/WellTrack.Cli/release/welltrack.dll"
+dotnet "$welltrack" template "$chart_copy/charts/welltrack-backend" --name welltrack-backend --namespace welltrack \
+  > "$demo/rendered-backend.yaml"
+grep -E '^(kind|# Source):' "$demo/rendered-backend.yaml" | paste - - | sed 's/^/  /'
+eval "$(dotnet run eng/deployment-spec.cs < "$demo/rendered-backend.yaml")"
+echo "Deployment image:      $image"
+echo "container port:        $container_port"
+echo "probes:                liveness $liveness_path, readiness $readiness_path"
+echo "user, read-only root:  $run_user, $([ "$read_only" = 1 ] && echo yes || echo no)"
+echo "environment:           ${environment[*]}"
+echo "not resolved here:     ${secret_references[*]} (created by External Secrets from Vault in the cluster)"
+
+step "Running the image the rendered Deployment names"
+WELLTRACK_LIVENESS_PATH="$liveness_path" WELLTRACK_READINESS_PATH="$readiness_path" \
+WELLTRACK_RUN_USER="$run_user" WELLTRACK_RUN_READ_ONLY="$read_only" \
+  eng/run-image.sh "$image" 0 "$container_port" "${environment[@]}"
 
 step "Done: image built by the .NET SDK, pushed, deployed through GitOps values, and answering."

@@ -12,6 +12,8 @@
 #   GET /healthz -> <status> <body>
 #   GET /readyz -> <status> <body>
 # and exits 0; exits 1 (with the container's log) when it never becomes healthy.
+# As a pod spec would set them: WELLTRACK_LIVENESS_PATH and WELLTRACK_READINESS_PATH (default /healthz, /readyz),
+# WELLTRACK_RUN_USER (a uid), WELLTRACK_RUN_READ_ONLY=1 (read-only root filesystem with a tmpfs on /tmp).
 #
 # Podman runs with its own configuration and storage under artifacts/podman/ (CONTAINERS_CONF and
 # CONTAINERS_STORAGE_CONF), never the machine's. What works as root in this sandbox (Firecracker VM,
@@ -63,6 +65,9 @@ fi
 
 env_args=()
 for kv in "$@"; do env_args+=(-e "$kv"); done
+liveness="${WELLTRACK_LIVENESS_PATH:-/healthz}" readiness="${WELLTRACK_READINESS_PATH:-/readyz}"
+[ -n "${WELLTRACK_RUN_USER:-}" ] && env_args+=(--user "$WELLTRACK_RUN_USER")
+[ "${WELLTRACK_RUN_READ_ONLY:-}" = 1 ] && env_args+=(--read-only --tmpfs /tmp)
 
 podman pull -q --tls-verify=false "$image" >/dev/null
 
@@ -75,7 +80,7 @@ podman run -d --name "$name" --runtime runc \
 
 base="http://127.0.0.1:$host_port"
 deadline=$((SECONDS + timeout))
-until curl -fsS -o /dev/null --max-time 2 "$base/healthz" 2>/dev/null; do
+until curl -fsS -o /dev/null --max-time 2 "$base$liveness" 2>/dev/null; do
   state="$(podman inspect -f '{{.State.Status}}' "$name" 2>/dev/null || echo gone)"
   if [ "$state" != running ] || [ $SECONDS -ge $deadline ]; then
     echo "run-image: $image not healthy on $base (container $state); log:" >&2
@@ -85,7 +90,7 @@ until curl -fsS -o /dev/null --max-time 2 "$base/healthz" 2>/dev/null; do
   sleep 0.2
 done
 
-for path in /healthz /readyz; do
+for path in "$liveness" "$readiness"; do
   # -w prints the status after the body; a 404 /readyz is reported, not fatal (not every app has it).
   resp="$(curl -sS --max-time 5 -w ' %{http_code}' "$base$path" || true)"
   echo "GET $path -> ${resp##* } ${resp% *}"

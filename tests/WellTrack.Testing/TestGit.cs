@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace WellTrack.Testing;
 
 /// <summary>Runs real git for tests, with an isolated configuration so the machine's settings cannot leak in.</summary>
@@ -16,30 +14,19 @@ public static class TestGit
         return output;
     }
 
+    private static readonly IReadOnlyDictionary<string, string?> Identity = new Dictionary<string, string?>
+    {
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_AUTHOR_NAME"] = "Test Author",
+        ["GIT_AUTHOR_EMAIL"] = "author@example.test",
+        ["GIT_COMMITTER_NAME"] = "Test Author",
+        ["GIT_COMMITTER_EMAIL"] = "author@example.test",
+    };
+
     public static (int ExitCode, string Output, string Error) TryRun(string workingDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        startInfo.Environment["GIT_AUTHOR_NAME"] = "Test Author";
-        startInfo.Environment["GIT_AUTHOR_EMAIL"] = "author@example.test";
-        startInfo.Environment["GIT_COMMITTER_NAME"] = "Test Author";
-        startInfo.Environment["GIT_COMMITTER_EMAIL"] = "author@example.test";
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        var result = ProcessRunner.RunAsync("git", arguments, workingDirectory, Identity, TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        return (result.ExitCode, result.Output, result.Error);
     }
 
     /// <summary>Creates a bare repository with branch main holding <paramref name="files"/>, and returns its path.</summary>

@@ -15,6 +15,8 @@ internal static class CliApplication
 
         Commands:
           bump       set image.tag (and digest) in GitOps values files, commit and push
+          scan       find plain secrets in charts, values and manifests (never prints them)
+          validate   render every chart and check it: chart files, objects, references between them, practice
           template   render a Helm chart exactly as `helm template` does
 
         Run 'welltrack <command> --help' for a command's options.
@@ -23,6 +25,8 @@ internal static class CliApplication
     private static readonly Dictionary<string, (Func<IReadOnlyList<string>, TextWriter, TextWriter, int> Run, string Usage)> Commands = new(StringComparer.Ordinal)
     {
         ["bump"] = (BumpCommand.Run, BumpCommand.Usage),
+        ["scan"] = (ScanCommand.Run, ScanCommand.Usage),
+        ["validate"] = (ValidateCommand.Run, ValidateCommand.Usage),
         ["template"] = (TemplateCommand.Run, "Usage: welltrack template <chart-dir> [--name <release>] [--namespace <ns>] [--kube-version v1.31.0] [--api-versions g/v]... [-f <values.yaml>]... [--set a.b=c]..."),
     };
 

@@ -4,6 +4,7 @@
 #   ./build.sh demo   the main job end to end on an embedded default (registry, base image, GitOps remote)
 #   ./build.sh pack   packages into artifacts/packages
 #   ./build.sh build  build the solution
+#   ./build.sh charts validate and scan charts/ with the freshly packed SDK (dotnet build charts/WellTrack.Charts.proj)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,10 +22,17 @@ build() {
 pack() {
   log "Packing into artifacts/packages"
   mkdir -p artifacts/packages
-  dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c "$CONFIGURATION" -nologo -v:minimal
-  dotnet pack sdk/WellTrack.Cli/WellTrack.Cli.csproj -c "$CONFIGURATION" -nologo -v:minimal
+  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps sdk/WellTrack.Cli; do
+    dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal
+  done
   # A re-packed version is otherwise served stale from the global packages folder (NuGet caches by version).
-  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/welltrack.sdk/$(sdk_version)"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/welltrack.sdk{,.gitops}/"$(sdk_version)"
+}
+
+# This repository's charts, validated and scanned by its own freshly packed SDK (dogfooding).
+validate_charts() {
+  log "Validating charts/ with WellTrack.Sdk.GitOps (dotnet build charts/WellTrack.Charts.proj)"
+  dotnet build charts/WellTrack.Charts.proj -nologo -v:minimal
 }
 
 sdk_version() {
@@ -34,14 +42,17 @@ sdk_version() {
 run_tests() {
   eng/prerequisites.sh
   build
+  pack
+  validate_charts
   # The package-level tests consume the SDK from a feed, with a version no earlier run used: NuGet would otherwise
   # serve a stale copy of the same version from its cache.
   export WELLTRACK_TEST_SDK_VERSION="0.1.0-test.$(date -u +%Y%m%d%H%M%S)"
   export WELLTRACK_TEST_FEED="$REPO/artifacts/test-feed"
-  log "Packing WellTrack.Sdk $WELLTRACK_TEST_SDK_VERSION for the package tests"
+  log "Packing the SDKs as $WELLTRACK_TEST_SDK_VERSION for the package tests"
   rm -rf "$WELLTRACK_TEST_FEED"
-  dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c "$CONFIGURATION" -nologo -v:minimal \
-    -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
+  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps; do
+    dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
+  done
   log "Running tests"
   local results="$REPO/artifacts/test-results"
   rm -rf "$results"
@@ -62,10 +73,11 @@ demo() {
 case "${1:-}" in
   build) build ;;
   pack) build; pack ;;
+  charts) pack; validate_charts ;;
   test) run_tests ;;
   demo) demo ;;
   *)
-    echo "usage: ./build.sh test|demo|pack|build" >&2
+    echo "usage: ./build.sh test|demo|pack|build|charts" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using WellTrack.GitOps.Bump;
 using WellTrack.GitOps.Git;
+using WellTrack.Templating.Integration;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace WellTrack.Sdk.Tasks;
@@ -76,7 +77,7 @@ public sealed class BumpImageTag : MSBuildTask
     public override bool Execute()
     {
         var runner = new GitProcessRunner { Trace = message => Log.LogMessage(MessageImportance.Low, "{0}", message) };
-        var bumper = new ImageTagBumper(runner, checks: null, log: message => Log.LogMessage(MessageImportance.Normal, "{0}", message));
+        var bumper = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => Log.LogMessage(MessageImportance.Normal, "{0}", message));
         var result = bumper.Run(new BumpRequest
         {
             Repository = Repository,

@@ -123,4 +123,36 @@ public sealed class BumpCommandTests
         StringAssert.Contains(error, "error WT2006");
         Assert.IsFalse(error.Contains("   at ", StringComparison.Ordinal), "no stack trace");
     }
+
+    [TestMethod]
+    public void BumpIsRefusedWhenTheEditedChartNoLongerValidates()
+    {
+        // The chart's schema only admits commit-id tags: a SemVer tag makes the new desired state invalid.
+        var schema = "{\"type\":\"object\",\"properties\":{\"image\":{\"type\":\"object\",\"properties\":{\"tag\":{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{7}$\"}}}}}";
+        using var fixture = new GitOpsFixture(new Dictionary<string, string> { ["charts/welltrack-backend/values.schema.json"] = schema });
+        var head = TestGit.Head(fixture.BareRepository);
+
+        var (code, _, error) = CliRunner.Run(fixture.Root, "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "v1.2.3");
+
+        Assert.AreEqual(1, code, error);
+        StringAssert.Contains(error, "charts/welltrack-backend/values.yaml(6,8): error WT3017");
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository), "no commit reached the remote");
+    }
+
+    [TestMethod]
+    public void BumpIsRefusedWhenTheChartHoldsAPlainSecret()
+    {
+        // Shaped like a Stripe live key, but not one: fixtures never hold real secrets.
+        var secret = "sk_live_" + "FaKeFaKeFaKeFaKeFaKeFaKe1234";
+        var values = GitOpsFixture.Values("welltrack-backend", 3001, withDigest: true) + $"payments:\n  apiKey: {secret}\n";
+        using var fixture = new GitOpsFixture(new Dictionary<string, string> { ["charts/welltrack-backend/values.yaml"] = values });
+        var head = TestGit.Head(fixture.BareRepository);
+
+        var (code, output, error) = CliRunner.Run(fixture.Root, "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "9f8e7d6");
+
+        Assert.AreEqual(1, code, error);
+        StringAssert.Contains(error, "charts/welltrack-backend/values.yaml(13,11): error WT5020");
+        Assert.AreEqual(head, TestGit.Head(fixture.BareRepository), "no commit reached the remote");
+        Assert.IsFalse((output + error).Contains(secret, StringComparison.Ordinal), "the secret is never printed");
+    }
 }

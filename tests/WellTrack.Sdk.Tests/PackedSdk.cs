@@ -10,6 +10,9 @@ namespace WellTrack.Sdk.Tests;
 [TestClass]
 public static class PackedSdk
 {
+    /// <summary>The MSBuild SDK packages under test: the service SDK and the GitOps repository SDK.</summary>
+    public static readonly string[] Packages = ["WellTrack.Sdk", "WellTrack.Sdk.GitOps"];
+
     public static string Feed { get; private set; } = string.Empty;
 
     public static string Version { get; private set; } = string.Empty;
@@ -29,11 +32,14 @@ public static class PackedSdk
 
         Version = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         Feed = Directory.CreateTempSubdirectory("welltrack-feed-").FullName;
-        var pack = await DotnetCli.RunAsync(RepositoryRoot,
-            ["pack", "sdk/WellTrack.Sdk/WellTrack.Sdk.csproj", "-c", "Release", $"-p:WellTrackVersion={Version}", "-o", Feed, "-nologo"]);
-        if (pack.ExitCode != 0)
+        foreach (var package in Packages)
         {
-            throw new InvalidOperationException($"Packing WellTrack.Sdk failed:\n{pack.Output}\n{pack.Error}");
+            var pack = await DotnetCli.RunAsync(RepositoryRoot,
+                ["pack", $"sdk/{package}/{package}.csproj", "-c", "Release", $"-p:WellTrackVersion={Version}", "-o", Feed, "-nologo"]);
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"Packing {package} failed:\n{pack.Output}\n{pack.Error}");
+            }
         }
     }
 
@@ -43,6 +49,9 @@ public static class PackedSdk
         // The unique version is of no use to anyone after this run; keep the global packages folder tidy.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TemporaryDirectory.Delete(Path.Combine(packages, "welltrack.sdk", Version));
+        foreach (var package in Packages)
+        {
+            TemporaryDirectory.Delete(Path.Combine(packages, package.ToLowerInvariant(), Version));
+        }
     }
 }

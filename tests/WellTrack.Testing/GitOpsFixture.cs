@@ -15,6 +15,9 @@ public sealed class GitOpsFixture : IDisposable
         var files = new Dictionary<string, string>
         {
             ["charts/welltrack-frontend/Chart.yaml"] = Chart("welltrack-frontend"),
+            ["charts/welltrack-frontend/templates/configmap.yaml"] = Template,
+            ["charts/welltrack-backend/templates/configmap.yaml"] = Template,
+            ["charts/welltrack-ml/templates/configmap.yaml"] = Template,
             ["charts/welltrack-frontend/values.yaml"] = Values("welltrack-frontend", 3000, withDigest: false),
             ["charts/welltrack-backend/Chart.yaml"] = Chart("welltrack-backend"),
             ["charts/welltrack-backend/values.yaml"] = Values("welltrack-backend", 3001, withDigest: true),
@@ -54,6 +57,20 @@ public sealed class GitOpsFixture : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+
+    /// <summary>
+    /// The smallest template that makes each chart a real one: it renders the image reference, so a bump's chart
+    /// validation (which every bump runs before committing) has an object to check.
+    /// </summary>
+    public const string Template = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ .Chart.Name }}-image
+        data:
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+
+        """;
 
     public static string Chart(string name) => $"apiVersion: v2\nname: {name}\nversion: 0.1.0\nappVersion: \"1.0.0\"\n";
 

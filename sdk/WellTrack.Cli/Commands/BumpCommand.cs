@@ -2,6 +2,7 @@ using WellTrack.Cli.CommandLine;
 using WellTrack.GitOps.Bump;
 using WellTrack.GitOps.Diagnostics;
 using WellTrack.GitOps.Git;
+using WellTrack.Templating.Integration;
 
 namespace WellTrack.Cli.Commands;
 
@@ -90,7 +91,7 @@ internal static class BumpCommand
             MaxAttempts = (int)(WholeNumber(parsed, "--max-attempts", 1000) ?? 8),
         };
 
-        var result = new ImageTagBumper(runner, checks: null, log: message => stderr.WriteLine(message)).Run(request);
+        var result = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => stderr.WriteLine(message)).Run(request);
         foreach (var diagnostic in result.Diagnostics)
         {
             stderr.WriteLine(diagnostic.ToString());

@@ -101,7 +101,7 @@ internal sealed class ChartValues
             return true;
         }
 
-        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
 
         foreach (var (pointer, message) in Errors(results))
         {
@@ -115,13 +115,22 @@ internal sealed class ChartValues
         return true;
     }
 
+    /// <summary>
+    /// The errors of the failing nodes only: a valid node's subtree (an anyOf whose other branch matched) holds
+    /// failures of alternatives that do not matter, and reporting them would bury the real one.
+    /// </summary>
     private static IEnumerable<(string Pointer, string Message)> Errors(EvaluationResults results)
     {
+        if (results.IsValid)
+        {
+            yield break;
+        }
+
         if (results.Errors is { } errors)
         {
-            foreach (var (_, message) in errors)
+            foreach (var (keyword, message) in errors)
             {
-                yield return (results.InstanceLocation.ToString(), message);
+                yield return (results.InstanceLocation.ToString(), Explain(keyword, message));
             }
         }
 
@@ -133,6 +142,12 @@ internal sealed class ChartValues
             }
         }
     }
+
+    // JsonSchema.Net words additionalProperties: false as "All values fail against the false schema".
+    private static string Explain(string keyword, string message)
+        => keyword == "false" || message.Contains("false schema", StringComparison.Ordinal)
+            ? "the schema allows no value of this name (additionalProperties is false); check its spelling and place"
+            : message;
 
     /// <summary>Helm's coalescing: maps merge key by key, a null removes the key, anything else replaces.</summary>
     private static JsonNode Coalesce(JsonNode target, JsonNode? overlay)

@@ -180,29 +180,39 @@ public sealed class ChartMetadata
         var annotations = raw.TryGetValue("annotations", out var a) && a is Dictionary<string, object?> am
             ? new GoStringMap(am.ToDictionary(kv => kv.Key, kv => (object?)(kv.Value as string ?? GoFormatter.FormatValue(kv.Value)), StringComparer.Ordinal))
             : new GoStringMap(null);
+        var metadata = new GoStruct(
+            "main.Metadata",
+            [
+                Field("Name", nameOverride ?? Name, "name"), Field("Home", Str("home"), "home"), Field("Sources", StringList("sources"), "sources"),
+                Field("Version", Version, "version"), Field("Description", Description, "description"),
+                Field("Keywords", StringList("keywords"), "keywords"), Field("Maintainers", maintainers, "maintainers"),
+                Field("Icon", Str("icon"), "icon"), Field("APIVersion", ApiVersion, "apiVersion"), Field("Condition", Str("condition"), "condition"),
+                Field("Tags", Str("tags"), "tags"), Field("AppVersion", AppVersion, "appVersion"),
+                Field("Deprecated", raw.TryGetValue("deprecated", out var dep) && dep is true, "deprecated"),
+                Field("Annotations", annotations, "annotations"), Field("KubeVersion", KubeVersion, "kubeVersion"),
+                Field("Dependencies", dependencies, "dependencies"), Field("Type", Type, "type"),
+            ]);
+
+        // Helm's engine gives templates struct{ chart.Metadata; IsRoot bool }: fields promoted, printed nested.
         return new GoStruct(
             "struct { main.Metadata; IsRoot bool }",
-            [
-                ("Name", nameOverride ?? Name), ("Home", Str("home")), ("Sources", StringList("sources")), ("Version", Version),
-                ("Description", Description), ("Keywords", StringList("keywords")), ("Maintainers", maintainers),
-                ("Icon", Str("icon")), ("APIVersion", ApiVersion), ("Condition", Str("condition")), ("Tags", Str("tags")),
-                ("AppVersion", AppVersion), ("Deprecated", raw.TryGetValue("deprecated", out var dep) && dep is true),
-                ("Annotations", annotations), ("KubeVersion", KubeVersion), ("Dependencies", dependencies), ("Type", Type),
-                ("IsRoot", isRoot),
-            ]);
+            [new GoField("Metadata", metadata, Embedded: true), new GoField("IsRoot", isRoot)]);
     }
+
+    /// <summary>A field with Helm's json tag "NAME,omitempty".</summary>
+    private static GoField Field(string name, object? value, string json) => new(name, value, json, OmitEmpty: true);
 
     private static GoStruct Person(Dictionary<string, object?>? p) => new(
         "*main.Maintainer",
-        [("Name", Sanitize(Get(p, "name"))), ("Email", Sanitize(Get(p, "email"))), ("URL", Sanitize(Get(p, "url")))]);
+        [Field("Name", Sanitize(Get(p, "name")), "name"), Field("Email", Sanitize(Get(p, "email")), "email"), Field("URL", Sanitize(Get(p, "url")), "url")]);
 
     private static GoStruct Dependency(Dictionary<string, object?>? p) => new(
         "*main.Dependency",
         [
-            ("Name", Get(p, "name")), ("Version", Get(p, "version")), ("Repository", Get(p, "repository")),
-            ("Condition", Get(p, "condition")), ("Tags", p?.GetValueOrDefault("tags") as List<object?>),
-            ("Enabled", p?.GetValueOrDefault("enabled") is true), ("ImportValues", p?.GetValueOrDefault("import-values") as List<object?>),
-            ("Alias", Get(p, "alias")),
+            new GoField("Name", Get(p, "name"), "name"), Field("Version", Get(p, "version"), "version"),
+            new GoField("Repository", Get(p, "repository"), "repository"), Field("Condition", Get(p, "condition"), "condition"),
+            Field("Tags", p?.GetValueOrDefault("tags") as List<object?>, "tags"), Field("Enabled", p?.GetValueOrDefault("enabled") is true, "enabled"),
+            Field("ImportValues", p?.GetValueOrDefault("import-values") as List<object?>, "import-values"), Field("Alias", Get(p, "alias"), "alias"),
         ]);
 
     private static string Get(Dictionary<string, object?>? map, string key)

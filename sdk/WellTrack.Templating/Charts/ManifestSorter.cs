@@ -22,6 +22,9 @@ public static partial class ManifestSorter
         "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
     ];
 
+    /// <summary>The fields of Helm's SimpleHead.</summary>
+    private static readonly HashSet<string> HeadKeys = ["apiVersion", "kind", "metadata"];
+
     private static readonly HashSet<string> HookEvents =
     [
         "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade", "pre-rollback",
@@ -70,26 +73,52 @@ public static partial class ManifestSorter
         }
     }
 
+    /// <summary>
+    /// Heads of documents seen before, by document text: repeated renders of a chart mostly produce the same
+    /// documents, and reading a head means parsing the whole document. Bounded; emptied when full.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Kind, string? Hook)> HeadCache = new(StringComparer.Ordinal);
+
+    private const int HeadCacheLimit = 4096;
+
     private static (string Kind, string? Hook) ReadHead(string path, string doc)
     {
-        object? head;
+        if (HeadCache.TryGetValue(doc, out var cached))
+        {
+            return cached;
+        }
+
+        var head = ReadHeadUncached(path, doc);
+        if (HeadCache.Count >= HeadCacheLimit)
+        {
+            HeadCache.Clear();
+        }
+
+        HeadCache[doc] = head;
+        return head;
+    }
+
+    private static (string Kind, string? Hook) ReadHeadUncached(string path, string doc)
+    {
+        (bool IsMap, object? Document, Dictionary<string, object?> Selected) head;
         try
         {
-            head = GoYamlLoader.Load(doc);
+            head = GoYamlLoader.LoadTopLevel(doc, HeadKeys);
         }
         catch (YamlLoadException e)
         {
             throw new ManifestException($"YAML parse error on {path}: {e.Message}", path, e.Line, e.Column);
         }
 
-        if (head is null)
+        if (!head.IsMap && head.Document is null)
         {
             return (string.Empty, null);
         }
 
-        if (head is not Dictionary<string, object?> map)
+        var map = head.Selected;
+        if (!head.IsMap)
         {
-            var jsonKind = head switch { List<object?> => "array", string => "string", bool => "bool", _ => "number" };
+            var jsonKind = head.Document switch { List<object?> => "array", string => "string", bool => "bool", _ => "number" };
             throw new ManifestException($"YAML parse error on {path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {jsonKind} into Go value of type main.SimpleHead", path);
         }
 

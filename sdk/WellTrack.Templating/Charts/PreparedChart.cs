@@ -20,9 +20,17 @@ public sealed partial class PreparedChart
     /// <summary>Parsed template sets by the set of charts enabled (subchart conditions depend on values).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParsedTemplates> parsed = new(StringComparer.Ordinal);
 
+    /// <summary>For a chart without subcharts the tree and its parsed templates never vary: kept here.</summary>
+    private readonly (ChartNode Root, ParsedTemplates Templates)? fixedTree;
+
     private PreparedChart(LoadedChart chart)
     {
         Chart = chart;
+        if (chart.Dependencies.Count == 0)
+        {
+            var root = ChartNode.Root(chart);
+            fixedTree = (root, TemplatesFor(root));
+        }
     }
 
     public LoadedChart Chart { get; }
@@ -33,14 +41,7 @@ public sealed partial class PreparedChart
 
     public static PreparedChart Prepare(LoadedChart chart)
     {
-        var prepared = new PreparedChart(chart);
-        if (chart.Dependencies.Count == 0)
-        {
-            // Without subcharts the template set never varies: parse it now.
-            prepared.TemplatesFor(ChartNode.Root(chart));
-        }
-
-        return prepared;
+        return new PreparedChart(chart);
     }
 
     /// <summary>The templates of the enabled charts, named CHART/templates/... and CHART/charts/SUB/templates/....</summary>
@@ -120,6 +121,11 @@ public sealed partial class PreparedChart
         {
             return Failed(e.Message, Diagnostic.Error("WT4004", new SourceLocation(e.File ?? Chart.Directory, e.Line, e.Column), e.Message));
         }
+        catch (TemplateExecutionException e)
+        {
+            // Raised outside any template (a nesting limit hit while unwinding, for instance).
+            return Failed(e.Message, Diagnostic.Error(e.Code ?? "WT4002", new SourceLocation(e.File ?? Chart.Directory, e.Line, e.Column), e.Message));
+        }
     }
 
     private static RenderResult Failed(string message, Diagnostic diagnostic) => new([], message, [diagnostic]);
@@ -135,7 +141,7 @@ public sealed partial class PreparedChart
 
         var capabilities = KubeCapabilities.Create(options.KubeVersion, options.ApiVersions);
         var userValues = UserValues(options);
-        var root = Chart.Dependencies.Count == 0 ? ChartNode.Root(Chart) : ChartNode.BuildEnabled(Chart, userValues);
+        var root = fixedTree?.Root ?? ChartNode.BuildEnabled(Chart, userValues);
         var values = ValuesMerger.CoalesceTree(root, userValues);
         if (md.KubeVersion.Length > 0)
         {
@@ -148,7 +154,7 @@ public sealed partial class PreparedChart
             }
         }
 
-        var templates = TemplatesFor(root);
+        var templates = fixedTree?.Templates ?? TemplatesFor(root);
         if (templates.Failure is not null)
         {
             return Failed(templates.Failure.Message + DebugHint, templates.Failure.Diagnostic);
@@ -204,30 +210,35 @@ public sealed partial class PreparedChart
     }
 
     /// <summary>
-    /// Each chart's top-level objects (Helm's recAllTpls): its own .Chart and .Files, and as .Values the table of
-    /// its parent's values under its name (an empty table when that is not a table).
+    /// Each chart's top-level objects (Helm's recAllTpls): its own .Chart and .Files, as .Values the table of its
+    /// parent's values under its name (an empty table when that is not a table), and as .Subcharts the same
+    /// objects of each of its subcharts, by name.
     /// </summary>
     private static Dictionary<string, Dictionary<string, object?>> Scopes(ChartNode root, Dictionary<string, object?> values, object release, object capabilities)
     {
         var scopes = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
-        void Visit(ChartNode node, Dictionary<string, object?> nodeValues)
+        Dictionary<string, object?> Visit(ChartNode node, Dictionary<string, object?> nodeValues)
         {
-            scopes[node.FullPath] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            var subcharts = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var scope = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["Chart"] = node.ChartObject,
                 ["Capabilities"] = capabilities,
                 ["Release"] = release,
                 ["Values"] = nodeValues,
                 ["Files"] = node.Chart.Files,
-                ["Subcharts"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+                ["Subcharts"] = subcharts,
             };
+            scopes[node.FullPath] = scope;
             foreach (var child in node.Children)
             {
                 var childValues = nodeValues.TryGetValue(child.Name, out var v) && v is Dictionary<string, object?> table
                     ? table
                     : new Dictionary<string, object?>(StringComparer.Ordinal);
-                Visit(child, childValues);
+                subcharts[child.Name] = Visit(child, childValues);
             }
+
+            return scope;
         }
 
         Visit(root, values);

@@ -137,13 +137,13 @@ internal sealed partial class Executor
             return value;
         }
 
-        return EvalFieldChain(dot, value, variable, variable.Ident.AsSpan(1).ToArray(), args, final);
+        return EvalFieldChain(dot, value, variable, new ArraySegment<string>(variable.Ident, 1, variable.Ident.Length - 1), args, final);
     }
 
     private object? EvalFieldChain(object? dot, object? receiver, Node n, IReadOnlyList<string> ident, List<Node>? args, object? final)
     {
         // Values read out of a map or slice have Go's static type interface{}, which error messages name.
-        var staticInterface = false;
+        var staticInterface = receiver is not null && ReferenceEquals(receiver, interfaceTypedDot) && ReferenceEquals(receiver, dot);
         for (var i = 0; i < ident.Count - 1; i++)
         {
             var container = receiver;
@@ -187,7 +187,7 @@ internal sealed partial class Executor
                     throw Errorf($"{fieldName} is not a method but has arguments");
                 }
 
-                return map.TryGetValue(fieldName, out var v) ? v : null;
+                return map.TryGetValue(fieldName, out var v) ? v : (map as TypedMap)?.ZeroValue;
             case GoObject obj:
                 if (obj.GetMethod(fieldName) is { } method)
                 {
@@ -212,16 +212,17 @@ internal sealed partial class Executor
 
     private object? EvalCall(object? dot, GoFunction fun, Node n, string name, List<Node>? nodeArgs, object? final)
     {
-        var args = nodeArgs is null ? [] : nodeArgs.GetRange(1, nodeArgs.Count - 1);
+        // nodeArgs[0] is the function or field itself; the arguments follow (Go's args[1:]).
+        var argCount = nodeArgs is null ? 0 : nodeArgs.Count - 1;
         var parameters = fun.Parameters;
-        var numIn = args.Count + (final != Missing ? 1 : 0);
-        var numFixed = args.Count;
+        var numIn = argCount + (final != Missing ? 1 : 0);
+        var numFixed = argCount;
         if (fun.IsVariadic)
         {
             numFixed = parameters.Length - 1;
             if (numIn < numFixed)
             {
-                throw Errorf($"wrong number of args for {name}: want at least {parameters.Length - 1} got {args.Count}");
+                throw Errorf($"wrong number of args for {name}: want at least {parameters.Length - 1} got {argCount}");
             }
         }
         else if (numIn != parameters.Length)
@@ -234,9 +235,9 @@ internal sealed partial class Executor
             // Go's and/or: evaluate arguments left to right, stop at the first that decides the result.
             var isOr = name == "or";
             object? v = null;
-            foreach (var arg in args)
+            for (var k = 1; k <= argCount; k++)
             {
-                v = EvalArg(dot, GoParam.Value, arg);
+                v = EvalArg(dot, GoParam.Value, nodeArgs![k]);
                 if (GoTypes.IsTrue(v) == isOr)
                 {
                     return v;
@@ -253,17 +254,17 @@ internal sealed partial class Executor
 
         var argv = new object?[numIn];
         var i = 0;
-        for (; i < numFixed && i < args.Count; i++)
+        for (; i < numFixed && i < argCount; i++)
         {
-            argv[i] = EvalArg(dot, parameters[i], args[i]);
+            argv[i] = EvalArg(dot, parameters[i], nodeArgs![i + 1]);
         }
 
         if (fun.IsVariadic)
         {
             var argType = parameters[^1];
-            for (; i < args.Count; i++)
+            for (; i < argCount; i++)
             {
-                argv[i] = EvalArg(dot, argType, args[i]);
+                argv[i] = EvalArg(dot, argType, nodeArgs![i + 1]);
             }
         }
 
@@ -280,7 +281,7 @@ internal sealed partial class Executor
 
         try
         {
-            return fun.Invoke(new FunctionContext(context), argv);
+            return fun.Invoke(context.FunctionContext, argv);
         }
         catch (TemplateFunctionException e)
         {
@@ -291,6 +292,13 @@ internal sealed partial class Executor
         {
             At(n);
             throw Errorf($"error calling {name}: {e.Message}");
+        }
+        catch (Exception e) when (e is not TemplateExecutionException and not OutOfMemoryException and not InsufficientExecutionStackException)
+        {
+            // Go's safeCall turns a panicking function into an error; here an unexpected exception does the same,
+            // so a bug in one function is a coded render error at its call, never a crash of the host.
+            At(n);
+            throw Errorf($"error calling {name}: {e.Message}", "WT4013");
         }
     }
 
@@ -306,6 +314,7 @@ internal sealed partial class Executor
         GoParam.StringList => "[]string",
         GoParam.Value => "reflect.Value",
         GoParam.Time => "time.Time",
+        GoParam.Uint32 => "uint32",
         _ => "interface {}",
     };
 
@@ -341,6 +350,7 @@ internal sealed partial class Executor
             GoParam.Map => value is Dictionary<string, object?>,
             GoParam.StringList => value is List<object?> l && l.TrueForAll(x => x is string),
             GoParam.Time => value is Time.GoTime,
+            GoParam.Uint32 => value is uint,
             _ => false,
         };
         if (!ok)
@@ -396,6 +406,8 @@ internal sealed partial class Executor
                 return EvalEmptyInterface(dot, n);
             case GoParam.String:
                 return n is StringNode s ? s.Text : throw Errorf($"expected string; found {n}");
+            case GoParam.Uint32:
+                return n is NumberNode { IsUint: true } u && u.Uint64 <= uint.MaxValue ? (object)(uint)u.Uint64 : throw Errorf($"expected unsigned integer; found {n}");
         }
 
         throw Errorf($"can't handle {n} for arg of type {ParamTypeName(type)}");

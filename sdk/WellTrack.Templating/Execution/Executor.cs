@@ -18,6 +18,12 @@ internal sealed partial class Executor
     private readonly List<(string Name, object? Value)> vars = new(8);
     private Node? node;
 
+    /// <summary>
+    /// The range element currently bound to dot when it came out of an untyped slice or map: Go's static type of
+    /// such a value is interface{}, which its error messages name instead of the element's own type.
+    /// </summary>
+    private object? interfaceTypedDot;
+
     public Executor(RenderSession context, string templateName, StringBuilder output)
     {
         this.context = context;
@@ -128,7 +134,22 @@ internal sealed partial class Executor
             var val = EvalPipeline(dot, branch.Pipe);
             if (GoTypes.IsTrue(val))
             {
-                return Walk(branch.Kind == BranchKind.With ? val : dot, branch.List);
+                if (branch.Kind != BranchKind.With)
+                {
+                    return Walk(dot, branch.List);
+                }
+
+                // with's value comes from a pipeline, which has its concrete type.
+                var saved = interfaceTypedDot;
+                interfaceTypedDot = null;
+                try
+                {
+                    return Walk(val, branch.List);
+                }
+                finally
+                {
+                    interfaceTypedDot = saved;
+                }
             }
 
             if (branch.ElseList is not null)
@@ -157,7 +178,7 @@ internal sealed partial class Executor
                 case List<object?> list when list.Count > 0:
                     for (var i = 0; i < list.Count; i++)
                     {
-                        if (OneIteration(r, mark, (long)i, list[i]) == Flow.Break)
+                        if (OneIteration(r, mark, (long)i, list[i], list is not TypedList) == Flow.Break)
                         {
                             break;
                         }
@@ -167,7 +188,7 @@ internal sealed partial class Executor
                 case byte[] bytes when bytes.Length > 0:
                     for (var i = 0; i < bytes.Length; i++)
                     {
-                        if (OneIteration(r, mark, (long)i, (long)bytes[i]) == Flow.Break)
+                        if (OneIteration(r, mark, (long)i, (long)bytes[i], elemIsInterface: false) == Flow.Break)
                         {
                             break;
                         }
@@ -177,7 +198,7 @@ internal sealed partial class Executor
                 case Dictionary<string, object?> map when map.Count > 0:
                     foreach (var key in GoFormatter.SortedKeys(map))
                     {
-                        if (OneIteration(r, mark, key, map[key]) == Flow.Break)
+                        if (OneIteration(r, mark, key, map[key], map is not TypedMap) == Flow.Break)
                         {
                             break;
                         }
@@ -187,7 +208,7 @@ internal sealed partial class Executor
                 case GoObject { IsMap: true } obj when obj.Length > 0 && obj.ToPlain() is Dictionary<string, object?> objMap:
                     foreach (var key in GoFormatter.SortedKeys(objMap))
                     {
-                        if (OneIteration(r, mark, key, objMap[key]) == Flow.Break)
+                        if (OneIteration(r, mark, key, objMap[key], elemIsInterface: false) == Flow.Break)
                         {
                             break;
                         }
@@ -211,7 +232,7 @@ internal sealed partial class Executor
         }
     }
 
-    private Flow OneIteration(BranchNode r, int mark, object? index, object? elem)
+    private Flow OneIteration(BranchNode r, int mark, object? index, object? elem, bool elemIsInterface)
     {
         if (++context.RangeIterations > context.Limits.MaxRangeIterations)
         {
@@ -244,6 +265,8 @@ internal sealed partial class Executor
             }
         }
 
+        var saved = interfaceTypedDot;
+        interfaceTypedDot = elemIsInterface ? elem : null;
         try
         {
             var flow = Walk(elem, r.List);
@@ -251,6 +274,7 @@ internal sealed partial class Executor
         }
         finally
         {
+            interfaceTypedDot = saved;
             Pop(mark);
         }
     }

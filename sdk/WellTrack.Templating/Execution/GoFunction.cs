@@ -25,6 +25,9 @@ public enum GoParam
 
     /// <summary><c>time.Time</c> (Sprig's date functions).</summary>
     Time,
+
+    /// <summary><c>uint32</c> (derivePassword's counter): only an unsigned literal converts to it.</summary>
+    Uint32,
 }
 
 /// <summary>

@@ -13,7 +13,11 @@ internal sealed class RenderSession
         Templates = templates;
         Limits = limits;
         Environment = environment;
+        FunctionContext = new FunctionContext(this);
     }
+
+    /// <summary>What functions receive; one per render, as it only points back at this session.</summary>
+    public FunctionContext FunctionContext { get; }
 
     /// <summary>The templates <c>include</c> and <c>template</c> see; <c>tpl</c> swaps in a clone while it runs.</summary>
     public TemplateSet Templates { get; set; }

@@ -16,7 +16,6 @@ public static class FunctionLibrary
     {
         var f = new FunctionTableBuilder();
         GoBuiltins.Register(f);
-        UnsupportedFunctions.Register(f);
         SprigStrings.Register(f);
         SprigCase.Register(f);
         SprigDefaults.Register(f);
@@ -24,9 +23,11 @@ public static class FunctionLibrary
         SprigDicts.Register(f);
         SprigMath.Register(f);
         SprigEncoding.Register(f);
+        SprigCrypto.Register(f);
         SprigReflection.Register(f);
         SprigRegex.Register(f);
         SprigPaths.Register(f);
+        SprigUrl.Register(f);
         SprigSemver.Register(f);
         SprigDates.Register(f);
         HelmFunctions.Register(f);

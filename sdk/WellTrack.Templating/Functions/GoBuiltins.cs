@@ -111,7 +111,7 @@ internal static class GoBuiltins
                         throw new TemplateFunctionException($"value has type {GoTypes.TypeName(index)}; should be string");
                     }
 
-                    item = map.TryGetValue(key, out var v) ? v : null;
+                    item = map.TryGetValue(key, out var v) ? v : (map as TypedMap)?.ZeroValue;
                     break;
                 case GoObject { IsMap: true } obj:
                     if (index is not string objKey)

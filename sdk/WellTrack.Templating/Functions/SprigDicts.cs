@@ -9,15 +9,15 @@ internal static class SprigDicts
     public static void Register(FunctionTableBuilder f)
     {
         f.AddVariadic("dict", P.Any, a => Dict(a));
-        f.Add("get", [GoParam.Map, GoParam.String], a => Map(a[0]).TryGetValue((string)a[1]!, out var v) ? v : string.Empty);
+        f.Add("get", [GoParam.Map, GoParam.String], a => ReadMap(a[0]).TryGetValue((string)a[1]!, out var v) ? v : string.Empty);
         f.Add("set", [GoParam.Map, GoParam.String, GoParam.Any], a => Set(Map(a[0]), (string)a[1]!, a[2]));
-        f.Add("unset", [GoParam.Map, GoParam.String], a => Unset(Map(a[0]), (string)a[1]!));
+        f.Add("unset", [GoParam.Map, GoParam.String], a => a[0] is Dictionary<string, object?> m ? Unset(m, (string)a[1]!) : null);
         f.Add("hasKey", [GoParam.Map, GoParam.String], a => a[0] is Dictionary<string, object?> m && m.ContainsKey((string)a[1]!));
         f.AddVariadic("pluck", [GoParam.String, GoParam.Map], a => a.Skip(1).OfType<Dictionary<string, object?>>().Where(d => d.ContainsKey((string)a[0]!)).Select(d => d[(string)a[0]!]).ToList());
         f.AddVariadic("keys", P.Map, a => TypedList.Strings(a.OfType<Dictionary<string, object?>>().SelectMany(d => d.Keys)));
-        f.AddVariadic("pick", [GoParam.Map, GoParam.String], a => Pick(Map(a[0]), a.Skip(1).Cast<string>(), keep: true));
-        f.AddVariadic("omit", [GoParam.Map, GoParam.String], a => Pick(Map(a[0]), a.Skip(1).Cast<string>(), keep: false));
-        f.Add("values", P.Map, a => Map(a[0]).Values.ToList());
+        f.AddVariadic("pick", [GoParam.Map, GoParam.String], a => Pick(ReadMap(a[0]), a.Skip(1).Cast<string>(), keep: true));
+        f.AddVariadic("omit", [GoParam.Map, GoParam.String], a => Pick(ReadMap(a[0]), a.Skip(1).Cast<string>(), keep: false));
+        f.Add("values", P.Map, a => ReadMap(a[0]).Values.ToList());
         f.AddVariadic("merge", [GoParam.Map, GoParam.Map], a => MergeAll(a, overwrite: false));
         f.AddVariadic("mustMerge", [GoParam.Map, GoParam.Map], a => MergeAll(a, overwrite: false));
         f.AddVariadic("mergeOverwrite", [GoParam.Map, GoParam.Map], a => MergeAll(a, overwrite: true));
@@ -27,8 +27,13 @@ internal static class SprigDicts
         f.Add("mustDeepCopy", P.Any, a => DeepCopy(a[0]));
     }
 
+    /// <summary>A map to write into: Go panics writing a nil map.</summary>
     private static Dictionary<string, object?> Map(object? v)
         => v as Dictionary<string, object?> ?? throw new TemplateFunctionException("assignment to entry in nil map");
+
+    /// <summary>A map to read: a nil map reads as empty in Go.</summary>
+    private static Dictionary<string, object?> ReadMap(object? v)
+        => v as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
 
     private static Dictionary<string, object?> Dict(object?[] v)
     {

@@ -168,6 +168,8 @@ internal static class SprigLists
                 case byte[] b:
                     result.AddRange(b.Select(x => (object?)(long)x));
                     break;
+                case null:
+                    throw new TemplateFunctionException("runtime error: invalid memory address or nil pointer dereference");
                 default:
                     throw new TemplateFunctionException("Cannot concat type " + GoTypes.KindName(list) + " as list");
             }

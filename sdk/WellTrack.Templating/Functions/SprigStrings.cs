@@ -161,12 +161,14 @@ internal static class SprigStrings
         return sb.ToString();
     }
 
+    /// <summary>goutils.Initials: walks the bytes of the string, so a non-ASCII first letter yields its first byte as a rune.</summary>
     private static string Initials(string s)
     {
         var sb = new StringBuilder();
         var lastWasGap = true;
-        foreach (var c in s)
+        foreach (var b in Encoding.UTF8.GetBytes(s))
         {
+            var c = (char)b;
             if (IsGoSpace(c))
             {
                 lastWasGap = true;
@@ -256,10 +258,10 @@ internal static class SprigStrings
         return parts;
     }
 
-    private static Dictionary<string, object?> Split(string orig, string sep, long n)
+    private static TypedMap Split(string orig, string sep, long n)
     {
         var parts = GoSplit(orig, sep, n);
-        var result = new Dictionary<string, object?>(parts.Count, StringComparer.Ordinal);
+        var result = new TypedMap("string", string.Empty);
         for (var i = 0; i < parts.Count; i++)
         {
             result["_" + i.ToString(CultureInfo.InvariantCulture)] = parts[i];
@@ -277,15 +279,17 @@ internal static class SprigStrings
             return ToObjectList(strings);
         }
 
-        return [StrVal(list)];
+        return TypedList.Strings([StrVal(list)]);
     }
 
-    /// <summary>goutils.Abbreviate / AbbreviateFull; errors (width too small) yield "" as Sprig discards them.</summary>
-    private static string Abbreviate(string str, long offset, long maxWidth)
+    /// <summary>goutils.Abbreviate / AbbreviateFull over bytes, as Go's len and slicing are; errors (width too small) yield "".</summary>
+    private static string Abbreviate(string text, long offset, long maxWidth)
     {
+        var str = System.Text.Encoding.UTF8.GetBytes(text);
+        string Slice(long from, long to) => SprigConvert.ByteSlice(text, from, to);
         if (str.Length == 0)
         {
-            return str;
+            return text;
         }
 
         if (maxWidth < 4)
@@ -295,7 +299,7 @@ internal static class SprigStrings
 
         if (str.Length <= maxWidth)
         {
-            return str;
+            return text;
         }
 
         if (offset > str.Length)
@@ -311,7 +315,7 @@ internal static class SprigStrings
         const string ellipsis = "...";
         if (offset <= 4)
         {
-            return str[..(int)(maxWidth - 3)] + ellipsis;
+            return Slice(0, maxWidth - 3) + ellipsis;
         }
 
         if (maxWidth < 7)
@@ -321,10 +325,10 @@ internal static class SprigStrings
 
         if (offset + maxWidth - 3 < str.Length)
         {
-            return ellipsis + Abbreviate(str[(int)offset..], 0, maxWidth - 3);
+            return ellipsis + Abbreviate(Slice(offset, str.Length), 0, maxWidth - 3);
         }
 
-        return ellipsis + str[(int)(str.Length - (maxWidth - 3))..];
+        return ellipsis + Slice(str.Length - (maxWidth - 3), str.Length);
     }
 
     /// <summary>goutils.WrapCustom: breaks lines at spaces so that none exceeds the width where possible.</summary>

@@ -87,11 +87,6 @@ public sealed partial class SemverConstraint
             }
         }
 
-        if (parts.Length < 3 && wildcard == parts.Length)
-        {
-            // "1.2" is a wildcard for = and ~ but an exact 1.2.0 for comparisons; callers decide.
-        }
-
         return SemanticVersion.TryParse($"{numbers[0]}.{numbers[1]}.{numbers[2]}{suffix}", out version);
     }
 
@@ -114,14 +109,16 @@ public sealed partial class SemverConstraint
             _ => SemanticVersion.Of(cv.Major, cv.Minor, cv.Patch + 1),
         };
 
+        // w is the index of the first wildcard part (3: none); "1.2.x" ranges over [1.2.0, 1.3.0).
+        bool InWildcardRange() => w == 0 || (Cmp(v, cv) >= 0 && Cmp(v, Next(w - 1)) < 0);
         switch (c.Op)
         {
             case "" or "=":
-                return w == 3 ? Cmp(v, cv) == 0 : Cmp(v, cv) >= 0 && Cmp(v, Next(w - 1)) < 0 || (w == 0);
+                return w == 3 ? Cmp(v, cv) == 0 : InWildcardRange();
             case "!=":
-                return w == 3 ? Cmp(v, cv) != 0 : !(Cmp(v, cv) >= 0 && Cmp(v, Next(w - 1)) < 0);
+                return w == 3 ? Cmp(v, cv) != 0 : !InWildcardRange();
             case ">":
-                return w == 3 ? Cmp(v, cv) > 0 : w == 0 ? false : Cmp(v, Next(w - 1)) >= 0;
+                return w == 3 ? Cmp(v, cv) > 0 : w != 0 && Cmp(v, Next(w - 1)) >= 0;
             case ">=" or "=>":
                 return Cmp(v, cv) >= 0;
             case "<":
@@ -129,24 +126,17 @@ public sealed partial class SemverConstraint
             case "<=" or "=<":
                 return w == 3 ? Cmp(v, cv) <= 0 : w == 0 || Cmp(v, Next(w - 1)) < 0;
             case "~" or "~>":
-                return Cmp(v, cv) >= 0 && Cmp(v, w <= 1 ? Next(0) : Next(1)) < 0 || (w == 0);
+                // ~1.2.3 and ~1.2 allow patch changes, ~1 minor changes.
+                return w == 0 || (Cmp(v, cv) >= 0 && Cmp(v, w <= 1 ? Next(0) : Next(1)) < 0);
             case "^":
+                // ^ allows changes that keep the left-most non-zero part.
                 if (w == 0)
                 {
                     return true;
                 }
 
-                if (cv.Major > 0 || w == 1)
-                {
-                    return Cmp(v, cv) >= 0 && Cmp(v, Next(0)) < 0;
-                }
-
-                if (cv.Minor > 0 || w == 2)
-                {
-                    return Cmp(v, cv) >= 0 && Cmp(v, Next(1)) < 0;
-                }
-
-                return Cmp(v, cv) >= 0 && Cmp(v, Next(2)) < 0;
+                var upper = cv.Major > 0 || w == 1 ? Next(0) : cv.Minor > 0 || w == 2 ? Next(1) : Next(2);
+                return Cmp(v, cv) >= 0 && Cmp(v, upper) < 0;
             default:
                 return false;
         }

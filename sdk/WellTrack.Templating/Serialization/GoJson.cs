@@ -102,6 +102,30 @@ public static class GoJson
                 NewLine(sb, indent, depth);
                 sb.Append(']');
                 return;
+            case JsonObject obj:
+                if (obj.Count == 0)
+                {
+                    sb.Append("{}");
+                    return;
+                }
+
+                sb.Append('{');
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(',');
+                    }
+
+                    NewLine(sb, indent, depth + 1);
+                    WriteString(sb, obj[i].Name, escapeHtml);
+                    sb.Append(indent ? ": " : ":");
+                    Write(sb, obj[i].Value, indent, escapeHtml, depth + 1);
+                }
+
+                NewLine(sb, indent, depth);
+                sb.Append('}');
+                return;
             case GoObject o:
                 Write(sb, o.ToPlain(), indent, escapeHtml, depth);
                 return;

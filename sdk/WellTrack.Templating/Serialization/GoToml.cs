@@ -18,6 +18,11 @@ public static class GoToml
             value = o.ToPlain();
         }
 
+        if (value is JsonObject obj)
+        {
+            value = obj.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        }
+
         if (value is not Dictionary<string, object?> map)
         {
             return "toml: top-level values must be Go maps or structs";

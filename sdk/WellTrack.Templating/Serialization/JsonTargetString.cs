@@ -20,9 +20,10 @@ internal static class JsonTargetString
                 text = ((long)d).ToString(CultureInfo.InvariantCulture);
                 return true;
             case double d:
-                // sigs.k8s.io/yaml formats floats for string targets with 32-bit precision.
-                text = GoStrconv.FormatFloat((float)d, 'g', -1);
-                text = ((float)d).ToString("R", CultureInfo.InvariantCulture) is var r && !r.Contains('E') ? r : text;
+                // sigs.k8s.io/yaml formats floats for string targets as strconv.FormatFloat(f, 'g', -1, 32): the
+                // shortest digits that identify the float32, in Go's %g layout.
+                var shortest32 = double.Parse(((float)d).ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                text = GoStrconv.FormatFloat(shortest32, 'g', -1);
                 return true;
             default:
                 text = string.Empty;

@@ -295,6 +295,11 @@ public static class GoStrconv
         }
 
         var negative = f < 0 || (f == 0 && double.IsNegative(f));
+        if (fmt is 'b' or 'x' or 'X')
+        {
+            return (negative ? "-" : string.Empty) + FormatBinary(Math.Abs(f), fmt, prec);
+        }
+
         var (digits, exp) = Decimal(Math.Abs(f), fmt, prec);
         var sb = new StringBuilder();
         if (negative)
@@ -353,6 +358,87 @@ public static class GoStrconv
         return sb.ToString();
     }
 
+    /// <summary>strconv's %b (MANTISSAp±EXP) and %x/%X (0x1.HEXp±dd) forms of a non-negative float.</summary>
+    private static string FormatBinary(double f, char fmt, int prec)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(f);
+        var exp = (int)(bits >> 52) & 0x7ff;
+        var mant = bits & ((1UL << 52) - 1);
+        if (exp == 0)
+        {
+            exp++;
+        }
+        else
+        {
+            mant |= 1UL << 52;
+        }
+
+        exp -= 1023;
+        if (fmt == 'b')
+        {
+            var e = exp - 52;
+            return mant.ToString(CultureInfo.InvariantCulture) + "p" + (e >= 0 ? "+" : string.Empty) + e.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (mant == 0)
+        {
+            exp = 0;
+        }
+
+        mant <<= 60 - 52;
+        while (mant != 0 && (mant & (1UL << 60)) == 0)
+        {
+            mant <<= 1;
+            exp--;
+        }
+
+        if (prec >= 0 && prec < 15)
+        {
+            var shift = prec * 4;
+            var extra = (mant << shift) & ((1UL << 60) - 1);
+            mant >>= 60 - shift;
+            if ((extra | (mant & 1)) > 1UL << 59)
+            {
+                mant++;
+            }
+
+            mant <<= 60 - shift;
+            if ((mant & (1UL << 61)) != 0)
+            {
+                mant >>= 1;
+                exp++;
+            }
+        }
+
+        var hex = fmt == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        var sb = new StringBuilder();
+        sb.Append('0').Append(fmt).Append((char)('0' + (int)((mant >> 60) & 1)));
+        mant <<= 4;
+        if (prec < 0 && mant != 0)
+        {
+            sb.Append('.');
+            while (mant != 0)
+            {
+                sb.Append(hex[(int)((mant >> 60) & 15)]);
+                mant <<= 4;
+            }
+        }
+        else if (prec > 0)
+        {
+            sb.Append('.');
+            for (var i = 0; i < prec; i++)
+            {
+                sb.Append(hex[(int)((mant >> 60) & 15)]);
+                mant <<= 4;
+            }
+        }
+
+        sb.Append(fmt == 'X' ? 'P' : 'p').Append(exp < 0 ? '-' : '+');
+        exp = Math.Abs(exp);
+        sb.Append(exp < 10 ? "0" + exp.ToString(CultureInfo.InvariantCulture) : exp.ToString(CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
     /// <summary>Decimal digits (no leading zeros) and decimal-point position: value = 0.DIGITS * 10^exp.</summary>
     private static (string Digits, int Exp) Decimal(double f, char fmt, int prec)
     {
@@ -401,16 +487,7 @@ public static class GoStrconv
     {
         var e = shortest.IndexOfAny(['E', 'e']);
         var mantissa = e >= 0 ? shortest[..e] : shortest;
-        var digits = mantissa.Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).TrimStart('0');
-        if (!mantissa.Contains('.'))
-        {
-            digits = digits.TrimEnd('0');
-        }
-        else
-        {
-            digits = digits.TrimEnd('0');
-        }
-
+        var digits = mantissa.Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim('0');
         return Math.Max(digits.Length, 1);
     }
 

@@ -23,6 +23,7 @@ public static class GoTypes
         GoComplex => "complex128",
         int => "int",
         byte[] => "[]uint8",
+        TypedMap m => "map[string]" + m.ValueType,
         Dictionary<string, object?> => "map[string]interface {}",
         TypedList t => "[]" + t.ElementType,
         List<object?> => "[]interface {}",

@@ -16,3 +16,21 @@ public sealed class TypedList : List<object?>
 
     public static TypedList Strings(IEnumerable<string> items) => new("string", items.Select(s => (object?)s));
 }
+
+/// <summary>
+/// A Go map whose values are not interface{} (<c>map[string]string</c> from split and splitn): a missing key reads
+/// as the element type's zero value, and the type name shows in %T and error messages.
+/// </summary>
+public sealed class TypedMap : Dictionary<string, object?>
+{
+    public TypedMap(string valueType, object? zeroValue)
+        : base(StringComparer.Ordinal)
+    {
+        ValueType = valueType;
+        ZeroValue = zeroValue;
+    }
+
+    public string ValueType { get; }
+
+    public object? ZeroValue { get; }
+}

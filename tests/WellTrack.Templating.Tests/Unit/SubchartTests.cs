@@ -55,6 +55,9 @@ public sealed class SubchartTests
                 data:
                   primary: {{ .Values.primary | toJson | quote }}
                   fromSub: {{ include "db.helper" . | quote }}
+                  subchartSize: {{ .Subcharts.primary.Values.size | quote }}
+                  subchartName: {{ .Subcharts.primary.Chart.Name | quote }}
+                  subcharts: {{ keys .Subcharts | sortAlpha | join "," | quote }}
                 """,
             ["charts/db/Chart.yaml"] = "apiVersion: v2\nname: db\nversion: 0.2.0\n",
             ["charts/db/values.yaml"] = "size: 1\nuser: admin\nglobal:\n  labels:\n    tier: data\n",
@@ -121,6 +124,9 @@ public sealed class SubchartTests
             data:
               primary: "{\"global\":{\"env\":\"prod\",\"labels\":{\"team\":\"web\",\"tier\":\"data\"}},\"size\":10,\"user\":\"admin\"}"
               fromSub: "helper-of-app"
+              subchartSize: "10"
+              subchartName: "primary"
+              subcharts: "lib,primary"
             """);
     }
 

@@ -16,7 +16,9 @@ public sealed class ChartValidationBumpCheck(IChartRenderer renderer) : IBumpChe
         var diagnostics = new List<Diagnostic>();
         foreach (var chart in charts)
         {
-            var settings = ValidationSettings.Default with { BaseDirectory = repositoryRoot };
+            // What gets deployed is the chart with its values files; the ci/ variants are for chart changes, which the
+            // repository's own build validates, not for a tag bump.
+            var settings = ValidationSettings.Default with { BaseDirectory = repositoryRoot, RenderCiValues = false };
             var report = ChartValidator.ValidateWithConfiguration(chart, renderer, settings);
             diagnostics.AddRange(report.Diagnostics.Where(d => d.IsError));
         }

@@ -67,7 +67,8 @@ public sealed class ValidateCharts : MSBuildTask
         if (SarifOutput.Length > 0)
         {
             var sarif = new StringWriter { NewLine = "\n" };
-            SarifWriter.Write(sarif, report.Diagnostics, ValidationSarifRules.All, Path.GetFullPath(Directory));
+            // URIs relative to the project, as MSBuild prints the findings.
+            SarifWriter.Write(sarif, report.Diagnostics, ValidationSarifRules.All, Path.GetDirectoryName(Path.GetFullPath(BuildEngine.ProjectFileOfTaskNode)));
             try
             {
                 AtomicFile.WriteAllBytes(SarifOutput, Encoding.UTF8.GetBytes(sarif.ToString()));

@@ -61,7 +61,7 @@ internal static class ValidateCommand
         }
 
         var report = ChartValidator.ValidateWithConfiguration(directory, new HelmChartRenderer(), settings, strict: parsed.Has("--strict"), configurationFile: parsed.Single("--config"));
-        if (!ReportFormat.Emit(parsed, Render(report, format, directory), stdout, stderr))
+        if (!ReportFormat.Emit(parsed, Render(report, format), stdout, stderr))
         {
             return ExitCodes.UsageError;
         }
@@ -75,7 +75,7 @@ internal static class ValidateCommand
         return report.HasErrors ? ExitCodes.ErrorsFound : ExitCodes.Success;
     }
 
-    internal static string Render(ValidationReport report, string format, string directory)
+    internal static string Render(ValidationReport report, string format)
     {
         var writer = new StringWriter { NewLine = "\n" };
         switch (format)
@@ -84,7 +84,8 @@ internal static class ValidateCommand
                 DiagnosticJsonWriter.Write(writer, report.Diagnostics);
                 break;
             case "sarif":
-                SarifWriter.Write(writer, report.Diagnostics, ValidationSarifRules.All, Path.GetFullPath(directory));
+                // URIs relative to where the command runs (the repository root in CI), as the text output prints them.
+                SarifWriter.Write(writer, report.Diagnostics, ValidationSarifRules.All, Environment.CurrentDirectory);
                 break;
             default:
                 foreach (var diagnostic in report.Diagnostics)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WellTrack.Testing;
 
 namespace WellTrack.Sdk.Tests;
@@ -97,20 +96,7 @@ public sealed class GitOpsRepositoryProjectTests
 
             File.Copy(Path.Combine(charts, "welltrack.yaml"), Path.Combine(repository.Root, "welltrack.yaml"));
             File.WriteAllText(Path.Combine(repository.Root, "GitOps.proj"), "<Project Sdk=\"WellTrack.Sdk.GitOps\" />\n");
-            File.WriteAllText(Path.Combine(repository.Root, "global.json"), JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["msbuild-sdks"] = new Dictionary<string, string> { ["WellTrack.Sdk.GitOps"] = PackedSdk.Version },
-            }));
-            File.WriteAllText(Path.Combine(repository.Root, "NuGet.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{PackedSdk.Feed}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-                  </packageSources>
-                </configuration>
-                """);
+            PackedSdk.Consume(repository.Root, "WellTrack.Sdk.GitOps");
             return repository;
         }
 

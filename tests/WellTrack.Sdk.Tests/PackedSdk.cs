@@ -43,6 +43,28 @@ public static class PackedSdk
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="directory"/> consume the packed <paramref name="sdk"/> as a user's repository would: a
+    /// global.json pinning it in msbuild-sdks and a NuGet.config with the feed it was packed into.
+    /// </summary>
+    public static void Consume(string directory, string sdk)
+    {
+        File.WriteAllText(Path.Combine(directory, "global.json"), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["msbuild-sdks"] = new Dictionary<string, string> { [sdk] = Version },
+        }));
+        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
     [AssemblyCleanup]
     public static void Cleanup()
     {

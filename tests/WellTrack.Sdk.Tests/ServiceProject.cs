@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WellTrack.Testing;
 
 namespace WellTrack.Sdk.Tests;
@@ -15,20 +14,7 @@ internal sealed class ServiceProject : IDisposable
     {
         Name = name;
         Directory = _directory.CreateDirectory("src");
-        File.WriteAllText(Path.Combine(Directory, "global.json"), JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["msbuild-sdks"] = new Dictionary<string, string> { ["WellTrack.Sdk"] = PackedSdk.Version },
-        }));
-        File.WriteAllText(Path.Combine(Directory, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{PackedSdk.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        PackedSdk.Consume(Directory, "WellTrack.Sdk");
         File.WriteAllText(Path.Combine(Directory, $"{name}.csproj"), $"""
             <Project Sdk="WellTrack.Sdk">
               <PropertyGroup>

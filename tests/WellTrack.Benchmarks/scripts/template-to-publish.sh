@@ -12,11 +12,13 @@ runs=${1:-5}
 cd "$repo_root"
 work=$(mktemp -d)
 export WELLTRACK_REGISTRY_DIR="$work/registry"
-trap 'eng/registry.sh stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# A version no earlier run used, so NuGet's cache cannot serve a stale package of the same version; removed from the
+# global packages folder afterwards.
+version="0.0.1-bench.$(date -u +%Y%m%d%H%M%S)"
+packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+trap 'eng/registry.sh stop >/dev/null 2>&1 || true; rm -rf "$work" "$packages/welltrack.sdk/$version"' EXIT
 git_env=(env GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.test GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.test)
 
-# A version no earlier run used, so NuGet's cache cannot serve a stale package of the same version.
-version="0.0.1-bench.$(date -u +%Y%m%d%H%M%S)"
 feed="$work/feed" hive="$work/hive"
 dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c Release -nologo -v:quiet -p:WellTrackVersion="$version" -o "$feed" >/dev/null
 dotnet pack templates/WellTrack.Templates.csproj -c Release -nologo -v:quiet -p:WellTrackVersion="$version" -o "$feed" >/dev/null

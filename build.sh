@@ -22,7 +22,7 @@ build() {
 pack() {
   log "Packing into artifacts/packages"
   mkdir -p artifacts/packages
-  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps sdk/WellTrack.Cli; do
+  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps sdk/WellTrack.Cli templates/WellTrack.Templates.csproj; do
     dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal
   done
   # A re-packed version is otherwise served stale from the global packages folder (NuGet caches by version).
@@ -50,7 +50,8 @@ run_tests() {
   export WELLTRACK_TEST_FEED="$REPO/artifacts/test-feed"
   log "Packing the SDKs as $WELLTRACK_TEST_SDK_VERSION for the package tests"
   rm -rf "$WELLTRACK_TEST_FEED"
-  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps; do
+  # The templates pin the SDK version they are packed with, so they are packed with the same test version.
+  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps templates/WellTrack.Templates.csproj; do
     dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
   done
   log "Running tests"
@@ -60,6 +61,8 @@ run_tests() {
   local status=0
   dotnet test --solution WellTrack.Sdk.sln -c "$CONFIGURATION" --no-build \
     --results-directory "$results" --report-trx || status=$?
+  # The test version is of no use after this run; test projects share it, so it is removed only once all are done.
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/welltrack.{sdk,sdk.gitops,templates}/"$WELLTRACK_TEST_SDK_VERSION"
   eng/test-summary.sh "$results" || status=1
   return "$status"
 }

@@ -30,6 +30,7 @@ public static class PackedSdk
             return;
         }
 
+        _packedHere = true;
         Version = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         Feed = Directory.CreateTempSubdirectory("welltrack-feed-").FullName;
         foreach (var package in Packages)
@@ -65,9 +66,17 @@ public static class PackedSdk
             """);
     }
 
+    private static bool _packedHere;
+
     [AssemblyCleanup]
     public static void Cleanup()
     {
+        // A version packed by ./build.sh is shared with other test projects running at the same time; it cleans up.
+        if (!_packedHere)
+        {
+            return;
+        }
+
         // The unique version is of no use to anyone after this run; keep the global packages folder tidy.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using WellTrack.GitOps.Yaml;
 using WellTrack.Testing;
 
 namespace WellTrack.Sdk.Tests;
@@ -50,10 +52,12 @@ public sealed class PublishWithBumpTests
 
         Assert.AreEqual(commitsBefore + 1, gitops.Commits().Count, "exactly one new commit");
         Assert.AreEqual(properties.GetProperty("GitOpsCommitId").GetString(), TestGit.Head(gitops.BareRepository));
-        var expected = valuesBefore
-            .Replace("  tag: 1a2b3c4 # Updated by CI", $"  tag: {tag} # Updated by CI")
-            .Replace("  digest: \"\"", $"  digest: \"{digest}\"");
-        Assert.AreEqual(expected, gitops.Show(Values), "only the tag and digest lines changed");
+        // The tag is written quoted when plain YAML would read it as something else (1234567, 12e4567).
+        var after = gitops.Show(Values);
+        Assert.AreEqual(tag, YamlScalarEditor.Find(Values, Encoding.UTF8.GetBytes(after), "image.tag", out _)?.Value);
+        Assert.AreEqual(digest, YamlScalarEditor.Find(Values, Encoding.UTF8.GetBytes(after), "image.digest", out _)?.Value);
+        var unchanged = (string text) => string.Join('\n', text.Split('\n').Where(line => !line.StartsWith("  tag:", StringComparison.Ordinal) && !line.StartsWith("  digest:", StringComparison.Ordinal)));
+        Assert.AreEqual(unchanged(valuesBefore), unchanged(after), "only the tag and digest lines changed");
         var diffLines = TestGit.Run(gitops.BareRepository, "diff", "--unified=0", "main~1", "main")
             .Split('\n').Where(line => line.StartsWith('+') || line.StartsWith('-')).Where(line => !line.StartsWith("+++") && !line.StartsWith("---")).ToList();
         Assert.AreEqual(4, diffLines.Count, string.Join("\n", diffLines));

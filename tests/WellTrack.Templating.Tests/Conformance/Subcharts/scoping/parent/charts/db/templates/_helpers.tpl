@@ -1,0 +1,1 @@
+{{- define "db.fullname" -}}{{ .Release.Name }}-{{ .Chart.Name }}{{- end -}}

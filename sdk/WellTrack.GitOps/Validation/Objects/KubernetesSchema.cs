@@ -12,6 +12,10 @@ namespace WellTrack.GitOps.Validation.Objects;
 /// reflection: <c>[KubernetesEntity]</c>, <c>[JsonPropertyName]</c>, property types); required fields of built-in
 /// kinds, and the whole schema of ExternalSecret and cert-manager kinds, from the generated resource
 /// <c>Validation/Schema/kubernetes-required-fields.json</c> (see eng/generate-kubernetes-required-fields.mjs).
+/// Start-up reads only <see cref="KubernetesSchemaTable"/> (kinds, groups, required fields, generated from both sources
+/// by a test), so the first validation in a process pays neither for <c>Assembly.GetTypes()</c> over KubernetesClient
+/// nor for the JSON: model classes are found by name when a kind is first checked, the JSON is parsed when a custom
+/// resource is.
 /// </summary>
 internal static class KubernetesSchema
 {
@@ -54,88 +58,61 @@ internal static class KubernetesSchema
 
     private static Model Load()
     {
-        using var stream = typeof(KubernetesSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
-        using var json = JsonDocument.Parse(stream);
-        var root = json.RootElement;
-        var definitions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var definition in root.GetProperty("definitions").EnumerateObject())
-        {
-            definitions[definition.Name] = definition.Value.Clone();
-        }
-
-        var jsonKinds = root.GetProperty("kinds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        var fullKinds = root.GetProperty("full").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
-
+        // Everything known at start-up comes from the generated table (KubernetesSchemaTable.cs): no scan of the
+        // KubernetesClient assembly, no JSON. A kind's model class is looked up by name on first use; the JSON resource
+        // is parsed only when a custom resource's schema is needed.
         var kinds = new Dictionary<string, Lazy<SchemaType>>(StringComparer.Ordinal);
         var builtInGroups = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "extensions" };
-        var reflected = new ModelReflection(definitions);
-        foreach (var type in typeof(V1Pod).Assembly.GetTypes())
+        builtInGroups.UnionWith(Lines(KubernetesSchemaTable.ModelGroups));
+        var required = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in Lines(KubernetesSchemaTable.RequiredFields))
         {
-            if (type.GetCustomAttribute<KubernetesEntityAttribute>() is not { } entity || type.Name.EndsWith("List", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
-            var key = Key(apiVersion, entity.Kind);
-            builtInGroups.Add(entity.Group ?? string.Empty);
-            if (jsonKinds.TryGetValue(key, out var definition))
-            {
-                reflected.Associate(type, definition);
-            }
-
-            kinds[key] = new Lazy<SchemaType>(() => reflected.ForType(type), LazyThreadSafetyMode.ExecutionAndPublication);
+            var words = line.Split(' ');
+            required[words[0]] = words[1..];
         }
 
-        var custom = new CustomResourceSchemas(definitions);
-        foreach (var key in fullKinds)
+        var reflected = new ModelReflection(required);
+        foreach (var line in Lines(KubernetesSchemaTable.ModelKinds))
         {
-            var definition = jsonKinds[key];
-            kinds[key] = new Lazy<SchemaType>(() => custom.ForDefinition(definition), LazyThreadSafetyMode.ExecutionAndPublication);
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var typeName = line[(space + 1)..];
+            kinds[line[..space]] = new Lazy<SchemaType>(() => reflected.ForType(ModelType(typeName)), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        var custom = new Lazy<CustomResourceSchemas>(() => new CustomResourceSchemas(LoadDefinitions()), LazyThreadSafetyMode.ExecutionAndPublication);
+        foreach (var line in Lines(KubernetesSchemaTable.CustomKinds))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var definition = line[(space + 1)..];
+            kinds[line[..space]] = new Lazy<SchemaType>(() => custom.Value.ForDefinition(definition), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         var apiVersions = kinds.Keys.Select(k => k[..k.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
         return new Model(kinds, apiVersions, builtInGroups,
-            "KubernetesClient 21.0.8 models (Kubernetes v1.37 API) + " + (root.TryGetProperty("source", out var source) ? source.GetString() : "generated required fields"));
+            "KubernetesClient 21.0.8 models (Kubernetes v1.37 API) + " + KubernetesSchemaTable.JsonSource);
     }
 
-    /// <summary>Schema types of the KubernetesClient model classes, required fields attached from the JSON resource.</summary>
-    private sealed class ModelReflection(Dictionary<string, JsonElement> definitions)
+    private static string[] Lines(string table) => table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Type ModelType(string name)
+        => typeof(V1Pod).Assembly.GetType("k8s.Models." + name, throwOnError: false)
+           ?? throw new InvalidOperationException($"KubernetesClient has no model class k8s.Models.{name}: regenerate KubernetesSchemaTable.cs.");
+
+    /// <summary>The definitions of the JSON resource (the custom resources' schemas).</summary>
+    private static Dictionary<string, JsonElement> LoadDefinitions()
+    {
+        using var stream = typeof(KubernetesSchema).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
+        using var json = JsonDocument.Parse(stream);
+        var definitions = json.RootElement.GetProperty("definitions").Clone();
+        return definitions.EnumerateObject().ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Schema types of the KubernetesClient model classes, required fields attached from the generated table
+    /// (taken from the JSON resource by KubernetesSchemaTableTests).</summary>
+    private sealed class ModelReflection(Dictionary<string, string[]> required)
     {
         private readonly ConcurrentDictionary<Type, SchemaType> cache = new();
-        private readonly Dictionary<Type, string[]> required = [];
-        private readonly HashSet<(Type, string)> associated = [];
-
-        /// <summary>Walks a model type and the JSON definition of the same kind side by side, recording each model
-        /// type's required fields.</summary>
-        public void Associate(Type type, string definition)
-        {
-            if (!associated.Add((type, definition)) || !definitions.TryGetValue(definition, out var def))
-            {
-                return;
-            }
-
-            if (def.TryGetProperty("required", out var requiredFields) && !required.ContainsKey(type))
-            {
-                required[type] = requiredFields.EnumerateArray().Select(e => e.GetString()!).ToArray();
-            }
-
-            if (!def.TryGetProperty("properties", out var properties))
-            {
-                return;
-            }
-
-            foreach (var property in JsonProperties(type))
-            {
-                if (properties.TryGetProperty(property.Name, out var reference) && reference.GetString() is { } text
-                    && text.LastIndexOf("Def:", StringComparison.Ordinal) is var at and >= 0
-                    && ElementType(property.Type) is { } child)
-                {
-                    Associate(child, text[(at + 4)..]);
-                }
-            }
-        }
 
         public SchemaType ForType(Type type)
         {
@@ -190,7 +167,7 @@ internal static class KubernetesSchema
                 return cache.GetOrAdd(type, t => SchemaType.Object(
                     t.Name,
                     () => JsonProperties(t).ToDictionary(p => p.Name, p => ForType(p.Type), StringComparer.Ordinal),
-                    required.GetValueOrDefault(t) ?? []));
+                    required.GetValueOrDefault(t.Name) ?? []));
             }
 
             return SchemaType.Any;
@@ -205,14 +182,6 @@ internal static class KubernetesSchema
                     yield return (name.Name, property.PropertyType);
                 }
             }
-        }
-
-        /// <summary>The model type inside T?, IList&lt;T&gt; or IDictionary&lt;string,T&gt;.</summary>
-        private static Type? ElementType(Type type)
-        {
-            type = Nullable.GetUnderlyingType(type) ?? type;
-            var inner = DictionaryValueType(type) ?? ListItemType(type) ?? type;
-            return inner.Namespace == "k8s.Models" && inner.IsClass ? inner : null;
         }
 
         private static Type? DictionaryValueType(Type type)

@@ -1,0 +1,187 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using k8s.Models;
+using WellTrack.GitOps.Validation.Objects;
+
+namespace WellTrack.GitOps.Tests.Validation;
+
+/// <summary>
+/// <c>Validation/Objects/KubernetesSchemaTable.cs</c> is generated here, by the reflection scan over the KubernetesClient
+/// model classes and the walk of <c>kubernetes-required-fields.json</c> that <see cref="KubernetesSchema"/> used to do at
+/// start-up of every process. The test fails when the checked-in table is stale (new KubernetesClient, regenerated JSON);
+/// run it with <c>WELLTRACK_REGENERATE=1</c> to rewrite the table.
+/// </summary>
+[TestClass]
+public sealed class KubernetesSchemaTableTests
+{
+    private const string ResourceName = "WellTrack.GitOps.Validation.Schema.kubernetes-required-fields.json";
+
+    [TestMethod]
+    public void TheCheckedInTableIsCurrent()
+    {
+        var path = Path.Combine(ValidationTestSupport.RepositoryRoot(), "sdk", "WellTrack.GitOps", "Validation", "Objects", "KubernetesSchemaTable.cs");
+        var expected = Generate();
+        var actual = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : string.Empty;
+        if (actual != expected && Environment.GetEnvironmentVariable("WELLTRACK_REGENERATE") == "1")
+        {
+            File.WriteAllText(path, expected);
+            return;
+        }
+
+        Assert.AreEqual(expected, actual, $"{path} is stale: run this test with WELLTRACK_REGENERATE=1 and commit the result.");
+    }
+
+    [TestMethod]
+    public void EveryModelKindOfTheTableIsAKubernetesEntity()
+    {
+        foreach (var line in Lines(KubernetesSchemaTable.ModelKinds))
+        {
+            var parts = line.Split(' ');
+            var type = typeof(V1Pod).Assembly.GetType("k8s.Models." + parts[1], throwOnError: true)!;
+            var entity = type.GetCustomAttribute<KubernetesEntityAttribute>()!;
+            var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
+            Assert.AreEqual(parts[0], apiVersion + "/" + entity.Kind);
+            Assert.IsTrue(KubernetesSchema.IsKnown(apiVersion, entity.Kind));
+            Assert.AreEqual(parts[1], KubernetesSchema.Find(apiVersion, entity.Kind)!.Name);
+        }
+    }
+
+    private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The table's text: kinds of the model classes ([KubernetesEntity], not lists) in the order of
+    /// <c>Assembly.GetTypes()</c>, custom resources of the JSON "full" list, groups, and each model type's required
+    /// fields (the first JSON definition that reaches the type by walking from a kind wins).</summary>
+    private static string Generate()
+    {
+        using var stream = typeof(KubernetesSchema).Assembly.GetManifestResourceStream(ResourceName)!;
+        using var json = JsonDocument.Parse(stream);
+        var root = json.RootElement;
+        var definitions = root.GetProperty("definitions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        var jsonKinds = root.GetProperty("kinds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        var fullKinds = root.GetProperty("full").EnumerateArray().Select(e => e.GetString()!).ToList();
+
+        var modelKinds = new List<(string Key, string Type)>();
+        var groups = new SortedSet<string>(StringComparer.Ordinal);
+        var required = new Dictionary<Type, string[]>();
+        var order = new List<Type>();
+        var associated = new HashSet<(Type, string)>();
+
+        void Associate(Type type, string definition)
+        {
+            if (!associated.Add((type, definition)) || !definitions.TryGetValue(definition, out var def))
+            {
+                return;
+            }
+
+            if (def.TryGetProperty("required", out var requiredFields) && !required.ContainsKey(type))
+            {
+                required[type] = requiredFields.EnumerateArray().Select(e => e.GetString()!).ToArray();
+                order.Add(type);
+            }
+
+            if (!def.TryGetProperty("properties", out var properties))
+            {
+                return;
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name
+                    && properties.TryGetProperty(name.Name, out var reference) && reference.GetString() is { } text
+                    && text.LastIndexOf("Def:", StringComparison.Ordinal) is var at and >= 0
+                    && ElementType(property.PropertyType) is { } child)
+                {
+                    Associate(child, text[(at + 4)..]);
+                }
+            }
+        }
+
+        foreach (var type in typeof(V1Pod).Assembly.GetTypes())
+        {
+            if (type.GetCustomAttribute<KubernetesEntityAttribute>() is not { } entity || type.Name.EndsWith("List", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Assert.AreEqual("k8s.Models." + type.Name, type.FullName, "model kinds are found by name in k8s.Models");
+            var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
+            var key = apiVersion + "/" + entity.Kind;
+            groups.Add(entity.Group ?? string.Empty);
+            if (jsonKinds.TryGetValue(key, out var definition))
+            {
+                Associate(type, definition);
+            }
+
+            if (!fullKinds.Contains(key))
+            {
+                Assert.IsFalse(modelKinds.Any(k => k.Key == key), key);
+                modelKinds.Add((key, type.Name));
+            }
+        }
+
+        Assert.HasCount(order.Count, order.Select(t => t.Name).Distinct().ToList(), "required fields are keyed by type name");
+        Assert.IsTrue(order.All(t => t.FullName == "k8s.Models." + t.Name));
+
+        var text = new StringBuilder();
+        text.Append("""
+            // Generated by tests/WellTrack.GitOps.Tests/Validation/KubernetesSchemaTableTests.cs from the KubernetesClient
+            // model classes and Validation/Schema/kubernetes-required-fields.json; do not edit. To regenerate, run that test
+            // with WELLTRACK_REGENERATE=1.
+            namespace WellTrack.GitOps.Validation.Objects;
+
+            /// <summary>
+            /// What <see cref="KubernetesSchema"/> needs at start-up, precomputed so that a fresh process neither scans the
+            /// 5,900 types of the KubernetesClient assembly nor parses the JSON resource before validating anything.
+            /// </summary>
+            internal static class KubernetesSchemaTable
+            {
+            """).Append('\n');
+        text.Append("    /// <summary>The <c>source</c> of the JSON resource.</summary>\n");
+        text.Append("    public const string JsonSource = \"").Append(root.GetProperty("source").GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\";\n\n");
+        Section(text, "Built-in kinds: \"apiVersion/kind ModelClass\" (a class of k8s.Models).", "ModelKinds", modelKinds.Select(k => $"{k.Key} {k.Type}"));
+        Section(text, "Custom resources whose whole schema is in the JSON resource: \"apiVersion/kind definition\".", "CustomKinds", fullKinds.Select(k => $"{k} {jsonKinds[k]}"));
+        Section(text, "Groups of the model classes, besides the core group.", "ModelGroups", groups.Where(g => g.Length > 0));
+        Section(text, "Required fields of model classes: \"ModelClass field...\".", "RequiredFields", order.Select(t => string.Join(' ', [t.Name, .. required[t]])), last: true);
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    private static void Section(StringBuilder text, string summary, string name, IEnumerable<string> lines, bool last = false)
+    {
+        text.Append("    /// <summary>").Append(summary).Append("</summary>\n");
+        text.Append("    public const string ").Append(name).Append(" = \"\"\"\n");
+        foreach (var line in lines)
+        {
+            Assert.IsFalse(line.Contains('"', StringComparison.Ordinal), line);
+            text.Append("        ").Append(line).Append('\n');
+        }
+
+        text.Append("        \"\"\";\n");
+        if (!last)
+        {
+            text.Append('\n');
+        }
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var inner = GenericArgument(type, typeof(IDictionary<,>), 1) ?? (type == typeof(string) || type == typeof(byte[]) ? null : GenericArgument(type, typeof(IEnumerable<>), 0)) ?? type;
+        return inner.Namespace == "k8s.Models" && inner.IsClass ? inner : null;
+    }
+
+    private static Type? GenericArgument(Type type, Type definition, int index)
+    {
+        var match = type.IsGenericType && type.GetGenericTypeDefinition() == definition
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition);
+        if (match is null || (definition == typeof(IDictionary<,>) && match.GetGenericArguments()[0] != typeof(string)))
+        {
+            return null;
+        }
+
+        return match.GetGenericArguments()[index];
+    }
+}

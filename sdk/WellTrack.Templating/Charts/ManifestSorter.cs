@@ -1,10 +1,15 @@
 using System.Text.RegularExpressions;
+using WellTrack.Templating.Execution;
 using WellTrack.Templating.Serialization;
 
 namespace WellTrack.Templating.Charts;
 
 /// <summary>One rendered Kubernetes document and the template it came from.</summary>
-public sealed record RenderedManifest(string SourceTemplate, string Content, string Kind, bool IsHook);
+public sealed record RenderedManifest(string SourceTemplate, string Content, string Kind, bool IsHook)
+{
+    /// <summary>Where each position of <see cref="Content"/> came from; set when rendered with <see cref="RenderOptions.RecordSourceMap"/>.</summary>
+    public TemplateSourceMap? SourceMap { get; init; }
+}
 
 /// <summary>
 /// Helm's releaseutil: splits rendered templates into documents, reads each head (apiVersion, kind, metadata),
@@ -33,7 +38,10 @@ public static partial class ManifestSorter
 
     /// <summary>Splits and orders documents; unknown hook events are dropped as Helm drops them.</summary>
     /// <exception cref="ManifestException">A document whose head is not valid YAML, worded as Helm's.</exception>
-    public static List<RenderedManifest> Sort(IReadOnlyDictionary<string, string> rendered)
+    public static List<RenderedManifest> Sort(IReadOnlyDictionary<string, string> rendered) => Sort(rendered, null);
+
+    /// <summary>As <see cref="Sort(IReadOnlyDictionary{string, string})"/>, each document keeping its slice of its template's origins.</summary>
+    internal static List<RenderedManifest> Sort(IReadOnlyDictionary<string, string> rendered, IReadOnlyDictionary<string, List<OutputSegment>>? maps)
     {
         var generic = new List<RenderedManifest>();
         var hooks = new List<RenderedManifest>();
@@ -45,16 +53,25 @@ public static partial class ManifestSorter
                 continue;
             }
 
-            foreach (var doc in Split(content))
+            var segments = maps is not null && maps.TryGetValue(path, out var found) ? found : null;
+            foreach (var (offset, doc) in segments is null ? Split(content).Select(d => (0, d)) : SplitWithOffsets(content))
             {
                 var (kind, hook) = ReadHead(path, doc);
+                TemplateSourceMap? map = null;
+                if (segments is not null)
+                {
+                    var slice = new List<OutputSegment>();
+                    OutputSegments.CopySlice(segments, offset, doc.Length, slice, 0);
+                    map = new TemplateSourceMap(doc, slice);
+                }
+
                 if (hook is null)
                 {
-                    generic.Add(new RenderedManifest(path, doc, kind, false));
+                    generic.Add(new RenderedManifest(path, doc, kind, false) { SourceMap = map });
                 }
                 else if (hook.Split(',').All(h => HookEvents.Contains(h.Trim().ToLowerInvariant())))
                 {
-                    hooks.Add(new RenderedManifest(path, doc, kind, true));
+                    hooks.Add(new RenderedManifest(path, doc, kind, true) { SourceMap = map });
                 }
             }
         }
@@ -70,6 +87,24 @@ public static partial class ManifestSorter
             {
                 yield return d.Trim();
             }
+        }
+    }
+
+    /// <summary>The documents of <see cref="Split"/>, each with its offset in <paramref name="big"/>.</summary>
+    private static IEnumerable<(int Offset, string Doc)> SplitWithOffsets(string big)
+    {
+        var trimmed = big.Trim();
+        var lead = big.Length - big.TrimStart().Length;
+        var from = 0;
+        foreach (var piece in DocSeparator().Matches(trimmed).Select(m => (m.Index, m.Length)).Append((Index: trimmed.Length, Length: 0)))
+        {
+            var d = trimmed[from..piece.Index];
+            if (d.Length > 0)
+            {
+                yield return (lead + from + (d.Length - d.TrimStart().Length), d.Trim());
+            }
+
+            from = piece.Index + piece.Length;
         }
     }
 

@@ -168,6 +168,13 @@ public sealed partial class PreparedChart
         var scopes = Scopes(root, values, release, capabilities);
         var session = new RenderSession(templates.Set, options.Limits, options.Environment);
         var rendered = new Dictionary<string, string>(StringComparer.Ordinal);
+        Dictionary<string, List<OutputSegment>>? maps = null;
+        if (options.RecordSourceMap)
+        {
+            session.StartRecording();
+            maps = new Dictionary<string, List<OutputSegment>>(StringComparer.Ordinal);
+        }
+
         foreach (var name in templates.Order)
         {
             if (name[(name.LastIndexOf('/') + 1)..].StartsWith('_'))
@@ -181,9 +188,17 @@ public sealed partial class PreparedChart
                 ["Template"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Name"] = name, ["BasePath"] = owner + "/templates" },
             };
             string output;
+            List<OutputSegment>? segments = null;
             try
             {
-                output = session.ExecuteTemplate(name, vals);
+                if (maps is null)
+                {
+                    output = session.ExecuteTemplate(name, vals);
+                }
+                else
+                {
+                    (output, segments) = session.ExecuteRecorded(name, vals);
+                }
             }
             catch (TemplateExecutionException e)
             {
@@ -195,12 +210,19 @@ public sealed partial class PreparedChart
                 continue;
             }
 
-            rendered[name] = output.Replace("<no value>", string.Empty, StringComparison.Ordinal);
+            if (maps is null || segments is null)
+            {
+                rendered[name] = output.Replace("<no value>", string.Empty, StringComparison.Ordinal);
+            }
+            else
+            {
+                (rendered[name], maps[name]) = OutputSegments.RemoveAll(output, segments, "<no value>");
+            }
         }
 
         try
         {
-            return new RenderResult(ManifestSorter.Sort(rendered), null, []);
+            return new RenderResult(maps is null ? ManifestSorter.Sort(rendered) : ManifestSorter.Sort(rendered, maps), null, []);
         }
         catch (ManifestException e)
         {

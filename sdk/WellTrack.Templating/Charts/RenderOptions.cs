@@ -28,4 +28,10 @@ public sealed record RenderOptions
 
     /// <summary>Clock and random source for now, date, uuidv4, rand*; use <see cref="RenderEnvironment.Deterministic"/> in tests.</summary>
     public RenderEnvironment Environment { get; init; } = RenderEnvironment.Live;
+
+    /// <summary>
+    /// Record where each piece of output came from and attach it to every manifest as
+    /// <see cref="RenderedManifest.SourceMap"/>. Off by default: output is the same either way.
+    /// </summary>
+    public bool RecordSourceMap { get; init; }
 }

@@ -15,6 +15,9 @@ internal sealed partial class Executor
     private readonly RenderSession context;
     private readonly string templateName;
     private readonly StringBuilder output;
+
+    /// <summary>Where each piece of <see cref="output"/> came from; null unless the session records.</summary>
+    private readonly List<OutputSegment>? segments;
     private readonly List<(string Name, object? Value)> vars = new(8);
     private Node? node;
 
@@ -24,11 +27,12 @@ internal sealed partial class Executor
     /// </summary>
     private object? interfaceTypedDot;
 
-    public Executor(RenderSession context, string templateName, StringBuilder output)
+    public Executor(RenderSession context, string templateName, StringBuilder output, List<OutputSegment>? segments = null)
     {
         this.context = context;
         this.templateName = templateName;
         this.output = output;
+        this.segments = segments;
     }
 
     private enum Flow
@@ -73,12 +77,14 @@ internal sealed partial class Executor
         {
             case ActionNode action:
             {
+                var mark = context.Captured.Count;
                 var val = EvalPipeline(dot, action.Pipe);
                 if (action.Pipe.Decl.Count == 0)
                 {
-                    PrintValue(action, val);
+                    PrintValue(action, val, mark);
                 }
 
+                context.DropCaptured(mark);
                 return Flow.Normal;
             }
 
@@ -108,6 +114,11 @@ internal sealed partial class Executor
                 WalkTemplate(dot, template);
                 return Flow.Normal;
             case TextNode text:
+                if (segments is not null)
+                {
+                    RecordText(text);
+                }
+
                 Write(text.Text);
                 return Flow.Normal;
             default:
@@ -131,7 +142,9 @@ internal sealed partial class Executor
         var mark = vars.Count;
         try
         {
+            var captured = context.Captured.Count;
             var val = EvalPipeline(dot, branch.Pipe);
+            context.DropCaptured(captured);
             if (GoTypes.IsTrue(val))
             {
                 if (branch.Kind != BranchKind.With)
@@ -141,7 +154,13 @@ internal sealed partial class Executor
 
                 // with's value comes from a pipeline, which has its concrete type.
                 var saved = interfaceTypedDot;
+                var savedPath = dotValuesPath;
                 interfaceTypedDot = null;
+                if (segments is not null)
+                {
+                    dotValuesPath = ValuesPathOf(branch.Pipe);
+                }
+
                 try
                 {
                     return Walk(val, branch.List);
@@ -149,6 +168,7 @@ internal sealed partial class Executor
                 finally
                 {
                     interfaceTypedDot = saved;
+                    dotValuesPath = savedPath;
                 }
             }
 
@@ -171,7 +191,9 @@ internal sealed partial class Executor
         var outerMark = vars.Count;
         try
         {
+            var captured = context.Captured.Count;
             var val = EvalPipeline(dot, r.Pipe);
+            context.DropCaptured(captured);
             var mark = vars.Count;
             switch (val)
             {
@@ -266,7 +288,9 @@ internal sealed partial class Executor
         }
 
         var saved = interfaceTypedDot;
+        var savedPath = dotValuesPath;
         interfaceTypedDot = elemIsInterface ? elem : null;
+        dotValuesPath = null;
         try
         {
             var flow = Walk(elem, r.List);
@@ -275,6 +299,7 @@ internal sealed partial class Executor
         finally
         {
             interfaceTypedDot = saved;
+            dotValuesPath = savedPath;
             Pop(mark);
         }
     }
@@ -283,11 +308,13 @@ internal sealed partial class Executor
     {
         At(t);
         var tree = context.Templates.Lookup(t.Name) ?? throw Errorf($"template {GoStrconv.Quote(t.Name)} not defined");
+        var captured = context.Captured.Count;
         dot = EvalPipeline(dot, t.Pipe);
+        context.DropCaptured(captured);
         EnterNested();
         try
         {
-            var nested = new Executor(context, t.Name, output);
+            var nested = new Executor(context, t.Name, output, segments);
             nested.Execute(tree, dot);
         }
         finally
@@ -307,10 +334,16 @@ internal sealed partial class Executor
         context.Depth++;
     }
 
-    private void PrintValue(Node n, object? v)
+    private void PrintValue(ActionNode n, object? v, int captured)
     {
         At(n);
-        Write(v is NoValue ? "<no value>" : GoFormatter.FormatValue(v));
+        var text = v is NoValue ? "<no value>" : GoFormatter.FormatValue(v);
+        if (segments is not null)
+        {
+            RecordValue(n, text, captured);
+        }
+
+        Write(text);
     }
 
     private void Pop(int mark)

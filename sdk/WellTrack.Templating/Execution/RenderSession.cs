@@ -49,16 +49,64 @@ internal sealed class RenderSession
     /// <summary>True while the stack used since the render started stays within the limit.</summary>
     public bool HasStackRoom() => StackBase - StackAddress() < Limits.MaxStackBytes && System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
+    /// <summary>When recording, the template set the render started with (<c>tpl</c> output is not mapped).</summary>
+    private TemplateSet? recordedTemplates;
+
+    /// <summary>True when executors record where each piece of output came from.</summary>
+    public bool Recording => recordedTemplates is not null;
+
+    /// <summary>
+    /// Results of nested executions (include) with their origins, most recent last; an action that prints one maps
+    /// the text to where it was produced. Each execution drops what its own actions left behind.
+    /// </summary>
+    public List<(string Text, List<OutputSegment> Segments)> Captured { get; } = [];
+
+    /// <summary>Turns on recording of output origins for every execution in this session.</summary>
+    public void StartRecording() => recordedTemplates = Templates;
+
+    public void DropCaptured(int mark)
+    {
+        if (Captured.Count > mark)
+        {
+            Captured.RemoveRange(mark, Captured.Count - mark);
+        }
+    }
+
     /// <summary>Executes template <paramref name="name"/> with <paramref name="data"/> as dot and $.</summary>
     public string ExecuteTemplate(string name, object? data, string? parentName = null)
     {
-        var tree = Templates.Lookup(name)
-            ?? throw new TemplateExecutionException(
-                $"template: no template {Values.GoStrconv.Quote(name)} associated with template {Values.GoStrconv.Quote(parentName ?? name)}");
+        if (Recording)
+        {
+            var mark = Captured.Count;
+            var (text, segments) = ExecuteRecorded(name, data, parentName);
+            DropCaptured(mark);
+            if (ReferenceEquals(Templates, recordedTemplates))
+            {
+                Captured.Add((text, segments));
+            }
+
+            return text;
+        }
+
+        var tree = Lookup(name, parentName);
         var sb = new StringBuilder();
         new Executor(this, name, sb).Execute(tree, data);
         return sb.ToString();
     }
+
+    /// <summary>Executes template <paramref name="name"/> recording where each piece of its output came from.</summary>
+    public (string Text, List<OutputSegment> Segments) ExecuteRecorded(string name, object? data, string? parentName = null)
+    {
+        var tree = Lookup(name, parentName);
+        var sb = new StringBuilder();
+        var segments = new List<OutputSegment>();
+        new Executor(this, name, sb, segments).Execute(tree, data);
+        return (sb.ToString(), segments);
+    }
+
+    private Parsing.ParsedTree Lookup(string name, string? parentName) => Templates.Lookup(name)
+        ?? throw new TemplateExecutionException(
+            $"template: no template {Values.GoStrconv.Quote(name)} associated with template {Values.GoStrconv.Quote(parentName ?? name)}");
 }
 
 /// <summary>Render-wide services that functions may use: the clock and the random source.</summary>

@@ -1,11 +1,14 @@
+using WellTrack.GitOps.Diagnostics;
 using WellTrack.GitOps.Validation;
 using WellTrack.Templating.Charts;
 
 namespace WellTrack.Templating.Integration;
 
 /// <summary>
-/// The template engine as chart validation's renderer: renders a chart as <c>helm template</c> does and hands each
-/// manifest over with a map from its lines back to the template that produced it.
+/// The template engine as chart validation's renderer: renders a chart as <c>helm template</c> does, recording where
+/// each piece of output came from, and hands each manifest over with a map from its positions back to the template
+/// text or action that produced them (in the included template for text an <c>include</c> produced), and the values
+/// path when the text was a value from <c>.Values</c>.
 /// </summary>
 public sealed class HelmChartRenderer : IChartRenderer
 {
@@ -17,35 +20,40 @@ public sealed class HelmChartRenderer : IChartRenderer
             Namespace = settings.Namespace,
             KubeVersion = $"v{settings.KubernetesVersion}.0",
             ValueFiles = extraValuesFiles,
+            RecordSourceMap = true,
         });
         if (!result.Succeeded)
         {
             return new ChartRenderOutcome([], result.Diagnostics);
         }
 
-        var templates = new Dictionary<string, string?>(StringComparer.Ordinal);
         var documents = result.Manifests
-            .Select(manifest => Document(chartDirectory, manifest, templates))
+            .Select(manifest => Document(chartDirectory, manifest))
             .ToList();
         return new ChartRenderOutcome(documents, result.Diagnostics);
     }
 
-    private static RenderedDocument Document(string chartDirectory, RenderedManifest manifest, Dictionary<string, string?> templates)
+    /// <summary>"chart/templates/x.yaml" names the chart first; a subchart's is "chart/charts/sub/templates/x.yaml".</summary>
+    private static string FilePath(string chartDirectory, string template)
     {
-        // "# Source: chart/templates/x.yaml" names the chart first; a subchart's is "chart/charts/sub/templates/x.yaml".
-        var slash = manifest.SourceTemplate.IndexOf('/', StringComparison.Ordinal);
-        var path = Path.Combine(chartDirectory, slash < 0 ? manifest.SourceTemplate : manifest.SourceTemplate[(slash + 1)..]);
-        if (!templates.TryGetValue(path, out var template))
-        {
-            templates[path] = template = File.Exists(path) ? File.ReadAllText(path) : null;
-        }
+        var slash = template.IndexOf('/', StringComparison.Ordinal);
+        return Path.Combine(chartDirectory, slash < 0 ? template : template[(slash + 1)..]);
+    }
 
-        if (template is null)
+    private static RenderedDocument Document(string chartDirectory, RenderedManifest manifest)
+    {
+        var path = FilePath(chartDirectory, manifest.SourceTemplate);
+        if (manifest.SourceMap is not { } map)
         {
             return new RenderedDocument(path, manifest.Content);
         }
 
-        var mapper = new TemplateLineMapper(path, template, manifest.Content);
-        return new RenderedDocument(path, manifest.Content, mapper.Map);
+        return new RenderedDocument(path, manifest.Content, (line, column) =>
+        {
+            var origin = map.Lookup(line, column);
+            return origin is null
+                ? new SourceMapping(new SourceLocation(path))
+                : new SourceMapping(new SourceLocation(FilePath(chartDirectory, origin.Template), origin.Line, origin.Column), origin.ValuesPath);
+        });
     }
 }

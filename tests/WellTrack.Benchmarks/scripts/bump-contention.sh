@@ -8,7 +8,7 @@ bumpers=${1:-16}
 charts=(welltrack-frontend welltrack-backend welltrack-ml)
 work=$(mktemp -d)
 trap 'stop_daemon; rm -rf "$work"' EXIT
-build_cli
+build_cli "$work"
 
 # run_wave KIND: starts all bumpers at once, waits, prints "landed total_ms p95_ms".
 run_wave() {
@@ -23,7 +23,7 @@ run_wave() {
       if [ "$kind" = baseline ]; then
         "$(dirname "$0")/baseline-bump.sh" "$remote_url" "$chart" "$tag" "$dir/clone-$i" >/dev/null 2>&1 && ok=1 || ok=0
       else
-        WELLTRACK_CACHE="$dir/cache-$i" dotnet "$welltrack_dll" bump --repo "$remote_url" --chart "$chart" --tag "$tag" \
+        WELLTRACK_CACHE="$dir/cache-$i" "$welltrack" bump --repo "$remote_url" --chart "$chart" --tag "$tag" \
           --build-number "$i" >/dev/null 2>&1 && ok=1 || ok=0
       fi
       echo "$ok $(( $(now_ms) - s ))" > "$dir/result-$i"

@@ -7,10 +7,10 @@ source "$(dirname "$0")/bench-lib.sh"
 runs=${1:-15}
 work=$(mktemp -d)
 trap 'stop_daemon; rm -rf "$work"' EXIT
-build_cli
+build_cli "$work"
 start_remote "$work"
 export WELLTRACK_CACHE="$work/cache"
-dotnet "$welltrack_dll" bump --repo "$remote_url" --chart welltrack-backend --tag warm000 >/dev/null 2>&1  # warm the cache
+"$welltrack" bump --repo "$remote_url" --chart welltrack-backend --tag warm000 >/dev/null 2>&1  # warm the cache
 
 baseline=() ours=()
 for i in $(seq 1 "$runs"); do
@@ -18,7 +18,7 @@ for i in $(seq 1 "$runs"); do
   "$(dirname "$0")/baseline-bump.sh" "$remote_url" welltrack-backend "base$(printf %03d "$i")" "$work/baseline-clone"
   baseline+=($(( $(now_ms) - start )))
   start=$(now_ms)
-  dotnet "$welltrack_dll" bump --repo "$remote_url" --chart welltrack-backend --tag "ours$(printf %03d "$i")" >/dev/null 2>&1
+  "$welltrack" bump --repo "$remote_url" --chart welltrack-backend --tag "ours$(printf %03d "$i")" >/dev/null 2>&1
   ours+=($(( $(now_ms) - start )))
 done
 

@@ -25,7 +25,7 @@ fi
 secretlint="$secretlint_dir/node_modules/.bin/secretlint"
 echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$work/secretlintrc.json"
 
-build_cli
+build_cli "$work"
 # The corpus and the generated repository come from the test project, so fakes are made one way only.
 dotnet build "$repo_root/tests/WellTrack.GitOps.Tests/WellTrack.GitOps.Tests.csproj" -c Release -nologo -v:quiet >/dev/null
 WELLTRACK_SECRETS_CORPUS_EXPORT="$work/export" WELLTRACK_SECRETS_GENERATED_FILES="$files" \
@@ -34,7 +34,7 @@ WELLTRACK_SECRETS_CORPUS_EXPORT="$work/export" WELLTRACK_SECRETS_GENERATED_FILES
 corpus="$work/export/cases" generated="$work/export/generated"
 echo "generated files: $(find "$generated" -name '*.yaml' | wc -l) YAML files, $(tail -n +2 "$generated/expected.tsv" | wc -l) planted findings"
 
-run_ours() { dotnet "$welltrack_dll" scan "$1" --format json --baseline "" > "$2" 2>/dev/null || true; }
+run_ours() { "$welltrack" scan "$1" --format json --baseline "" > "$2" 2>/dev/null || true; }
 run_secretlint() { (cd "$1" && "$secretlint" --secretlintrc "$work/secretlintrc.json" --format json --no-color "**/*" > "$2" 2>/dev/null) || true; }
 
 # score <tool json> <kind: ours|secretlint> <scan root> <expected tsv> <mode: corpus|generated>

@@ -8,14 +8,16 @@ runs=${1:-15}
 chart=${2:-$repo_root/tests/WellTrack.Templating.Tests/Conformance/Charts/scaffold/chart}
 oracle="$repo_root/../shared/oracle/helm-oracle"
 [ -x "$oracle" ] || oracle=/work/shared/oracle/helm-oracle
-build_cli
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+build_cli "$work"
 "$oracle" "$chart" > /tmp/oracle-output.yaml        # first run may build the oracle
-dotnet "$welltrack_dll" template "$chart" > /tmp/welltrack-output.yaml
+"$welltrack" template "$chart" > /tmp/welltrack-output.yaml
 cmp -s /tmp/oracle-output.yaml /tmp/welltrack-output.yaml && same=yes || same=no
 
 ours=() theirs=()
 for _ in $(seq 1 "$runs"); do
-  start=$(now_ms); dotnet "$welltrack_dll" template "$chart" >/dev/null; ours+=($(( $(now_ms) - start )))
+  start=$(now_ms); "$welltrack" template "$chart" >/dev/null; ours+=($(( $(now_ms) - start )))
   start=$(now_ms); "$oracle" "$chart" >/dev/null; theirs+=($(( $(now_ms) - start )))
 done
 o=$(median "${ours[@]}") t=$(median "${theirs[@]}")

@@ -1,7 +1,6 @@
-using System.Text;
 using WellTrack.Cli.CommandLine;
+using WellTrack.Cli.Output;
 using WellTrack.GitOps.Diagnostics;
-using WellTrack.GitOps.IO;
 using WellTrack.GitOps.Secrets;
 
 namespace WellTrack.Cli.Commands;
@@ -39,11 +38,7 @@ internal static class ScanCommand
             throw new UsageException(parsed.Positionals.Count == 0 ? "the directory to scan is required" : $"unexpected argument '{parsed.Positionals[1]}'");
         }
 
-        var format = parsed.Single("--format") ?? "text";
-        if (format is not ("text" or "json" or "sarif"))
-        {
-            throw new UsageException($"--format must be text, json or sarif, not '{format}'");
-        }
+        var format = ReportFormat.Read(parsed);
 
         var directory = parsed.Positionals[0];
         var baselineOption = parsed.Single("--baseline");
@@ -84,22 +79,9 @@ internal static class ScanCommand
             return ExitCodes.Success;
         }
 
-        var report = Render(result, format, directory);
-        if (parsed.Single("--output") is { } output)
+        if (!ReportFormat.Emit(parsed, Render(result, format, directory), stdout, stderr))
         {
-            try
-            {
-                AtomicFile.WriteAllBytes(output, Encoding.UTF8.GetBytes(report));
-            }
-            catch (GitOpsException exception)
-            {
-                stderr.WriteLine(exception.Diagnostic.ToString());
-                return ExitCodes.UsageError;
-            }
-        }
-        else
-        {
-            stdout.Write(report);
+            return ExitCodes.UsageError;
         }
 
         var errors = result.AllDiagnostics.Count(d => d.IsError);

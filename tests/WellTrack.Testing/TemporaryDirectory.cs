@@ -18,19 +18,9 @@ public sealed class TemporaryDirectory : IDisposable
 
     public static void Delete(string directory)
     {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
-
         try
         {
-            Directory.Delete(directory, recursive: true);
+            WellTrack.GitOps.IO.DirectoryTree.Delete(directory);
         }
         catch (IOException)
         {

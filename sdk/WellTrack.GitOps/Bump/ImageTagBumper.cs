@@ -224,12 +224,7 @@ public sealed class ImageTagBumper
     {
         try
         {
-            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(directory, recursive: true);
+            DirectoryTree.Delete(directory);
         }
         catch (IOException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using WellTrack.GitOps.Diagnostics;
+using WellTrack.GitOps.IO;
 
 namespace WellTrack.GitOps.Git;
 
@@ -171,11 +172,11 @@ public sealed class GitOpsCheckout : IDisposable
 
     private static void Clone(GitOpsCheckout checkout, string directory, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout)
     {
-        DeleteDirectory(directory);
+        DirectoryTree.Delete(directory);
         var parent = Path.GetDirectoryName(directory)!;
         Directory.CreateDirectory(parent);
         var temporary = directory + ".cloning";
-        DeleteDirectory(temporary);
+        DirectoryTree.Delete(temporary);
         var clone = runner.Run(new GitCommand(
             // Full commit history (the ordering rule reads earlier bumps' trailers) but file contents only on demand.
             ["clone", "--quiet", "--filter=blob:none", "--single-branch", "--no-tags", $"--branch={checkout.Branch}", checkout.Location.CloneUrl, temporary],
@@ -184,7 +185,7 @@ public sealed class GitOpsCheckout : IDisposable
             Timeout: networkTimeout));
         if (!clone.Succeeded)
         {
-            DeleteDirectory(temporary);
+            DirectoryTree.Delete(temporary);
             throw checkout.RemoteFailure(clone, "clone");
         }
 
@@ -197,21 +198,5 @@ public sealed class GitOpsCheckout : IDisposable
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url + "\n" + branch)))[..16];
         var readable = new string(Path.GetFileNameWithoutExtension(url.TrimEnd('/')).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
         return $"{readable}-{hash}";
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        // Git marks pack files read-only; clear that so the delete cannot fail half way.
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
-
-        Directory.Delete(directory, recursive: true);
     }
 }

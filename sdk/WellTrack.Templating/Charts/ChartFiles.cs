@@ -77,6 +77,8 @@ public sealed class ChartFiles : GoObject
         kv => kv.Key[(kv.Key.LastIndexOf('/') + 1)..], kv => (object?)Convert.ToBase64String(kv.Value), StringComparer.Ordinal));
 
     /// <summary>gobwas/glob syntax with separator '/': *, **, ?, [classes], {alternatives}; null when invalid.</summary>
+    /// <remarks>Not <see cref="HelmIgnore.GlobToRegex"/>: Helm itself uses two libraries, gobwas/glob for Files.Glob and
+    /// Go's filepath.Match (no ** or braces, errors instead of null) for .helmignore, and charts depend on both.</remarks>
     private static Regex? GlobRegex(string pattern)
     {
         var sb = new StringBuilder("^");

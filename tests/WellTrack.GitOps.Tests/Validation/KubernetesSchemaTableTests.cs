@@ -121,6 +121,7 @@ public sealed class KubernetesSchemaTableTests
             }
         }
 
+        var modelTypes = ReachableModelTypes(modelKinds.Select(k => ModelType(k.Type)));
         Assert.HasCount(order.Count, order.Select(t => t.Name).Distinct().ToList(), "required fields are keyed by type name");
         Assert.IsTrue(order.All(t => t.FullName == "k8s.Models." + t.Name));
 
@@ -132,8 +133,9 @@ public sealed class KubernetesSchemaTableTests
             namespace WellTrack.GitOps.Validation.Objects;
 
             /// <summary>
-            /// What <see cref="KubernetesSchema"/> needs at start-up, precomputed so that a fresh process neither scans the
-            /// 5,900 types of the KubernetesClient assembly nor parses the JSON resource before validating anything.
+            /// What <see cref="KubernetesSchema"/> knows of built-in kinds, precomputed from the KubernetesClient model classes so
+            /// that no process loads that assembly or reflects over its 5,900 types (the native welltrack tool cannot), and
+            /// what it needs at start-up from the JSON resource, so that it is parsed only when a custom resource is checked.
             /// </summary>
             internal static class KubernetesSchemaTable
             {
@@ -143,7 +145,9 @@ public sealed class KubernetesSchemaTableTests
         Section(text, "Built-in kinds: \"apiVersion/kind ModelClass\" (a class of k8s.Models).", "ModelKinds", modelKinds.Select(k => $"{k.Key} {k.Type}"));
         Section(text, "Custom resources whose whole schema is in the JSON resource: \"apiVersion/kind definition\".", "CustomKinds", fullKinds.Select(k => $"{k} {jsonKinds[k]}"));
         Section(text, "Groups of the model classes, besides the core group.", "ModelGroups", groups.Where(g => g.Length > 0));
-        Section(text, "Required fields of model classes: \"ModelClass field...\".", "RequiredFields", order.Select(t => string.Join(' ', [t.Name, .. required[t]])), last: true);
+        Section(text, "Required fields of model classes: \"ModelClass field...\".", "RequiredFields", order.Select(t => string.Join(' ', [t.Name, .. required[t]])));
+        Section(text, "Properties of the model classes a kind reaches: \"ModelClass jsonName:type...\"; a type is string, integer, number, boolean, bytes, int-or-string, quantity, any, []type, map[string]type or a model class.", "ModelProperties",
+            modelTypes.Select(t => string.Join(' ', [t.Name, .. JsonProperties(t).Select(p => $"{p.Name}:{TypeText(p.Type)}")])), last: true);
         text.Append("}\n");
         return text.ToString();
     }
@@ -164,6 +168,124 @@ public sealed class KubernetesSchemaTableTests
             text.Append('\n');
         }
     }
+
+    private static Type ModelType(string name) => typeof(V1Pod).Assembly.GetType("k8s.Models." + name, throwOnError: true)!;
+
+    /// <summary>The model classes reachable from the kinds through their JSON properties, in the order first reached
+    /// (breadth first, properties in declaration order).</summary>
+    private static List<Type> ReachableModelTypes(IEnumerable<Type> kinds)
+    {
+        var reached = new List<Type>();
+        var seen = new HashSet<Type>();
+        var queue = new Queue<Type>();
+        foreach (var kind in kinds)
+        {
+            if (seen.Add(kind))
+            {
+                queue.Enqueue(kind);
+            }
+        }
+
+        while (queue.TryDequeue(out var type))
+        {
+            reached.Add(type);
+            foreach (var (_, propertyType) in JsonProperties(type))
+            {
+                if (ModelClassWithin(propertyType) is { } child && seen.Add(child))
+                {
+                    Assert.AreEqual("k8s.Models." + child.Name, child.FullName, "model classes are named without their namespace");
+                    queue.Enqueue(child);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    private static IEnumerable<(string Name, Type Type)> JsonProperties(Type type)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name)
+            {
+                Assert.IsFalse(name.Name.Contains(' ', StringComparison.Ordinal) || name.Name.Contains(':', StringComparison.Ordinal), name.Name);
+                yield return (name.Name, property.PropertyType);
+            }
+        }
+    }
+
+    /// <summary>The model class a property holds, directly or as the element of lists and maps (any depth), tested in
+    /// the order of <see cref="TypeText"/>.</summary>
+    private static Type? ModelClassWithin(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(IntOrString) || type == typeof(ResourceQuantity) || type == typeof(string) || type == typeof(byte[]))
+        {
+            return null;
+        }
+
+        return MapValueType(type) is { } value ? ModelClassWithin(value)
+            : ListItemType(type) is { } item ? ModelClassWithin(item)
+            : type.Namespace == "k8s.Models" && type.IsClass ? type
+            : null;
+    }
+
+    /// <summary>How the table spells a property's type: the mapping KubernetesSchema used to make by reflection.</summary>
+    private static string TypeText(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            return "string";
+        }
+
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short))
+        {
+            return "integer";
+        }
+
+        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
+        {
+            return "number";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "boolean";
+        }
+
+        if (type == typeof(byte[]))
+        {
+            return "bytes";
+        }
+
+        if (type == typeof(IntOrString))
+        {
+            return "int-or-string";
+        }
+
+        if (type == typeof(ResourceQuantity))
+        {
+            return "quantity";
+        }
+
+        if (MapValueType(type) is { } value)
+        {
+            return "map[string]" + TypeText(value);
+        }
+
+        if (ListItemType(type) is { } item)
+        {
+            return "[]" + TypeText(item);
+        }
+
+        return type.Namespace == "k8s.Models" && type.IsClass ? type.Name : "any";
+    }
+
+    private static Type? MapValueType(Type type) => GenericArgument(type, typeof(IDictionary<,>), 1);
+
+    private static Type? ListItemType(Type type)
+        => type == typeof(string) || type == typeof(byte[]) ? null : GenericArgument(type, typeof(IEnumerable<>), 0);
 
     private static Type? ElementType(Type type)
     {

@@ -1,21 +1,17 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace WellTrack.GitOps.Validation.Objects;
 
 /// <summary>
 /// The Kubernetes API schema as far as validation needs it, loaded once per process:
-/// structure and types from the model classes of the KubernetesClient package (Kubernetes v1.37 API, read by
-/// reflection: <c>[KubernetesEntity]</c>, <c>[JsonPropertyName]</c>, property types); required fields of built-in
-/// kinds, and the whole schema of ExternalSecret and cert-manager kinds, from the generated resource
+/// structure and types of built-in kinds from the model classes of the KubernetesClient package (Kubernetes v1.37 API:
+/// <c>[KubernetesEntity]</c>, <c>[JsonPropertyName]</c>, property types); required fields of built-in kinds, and the
+/// whole schema of ExternalSecret and cert-manager kinds, from the generated resource
 /// <c>Validation/Schema/kubernetes-required-fields.json</c> (see eng/generate-kubernetes-required-fields.mjs).
-/// Start-up reads only <see cref="KubernetesSchemaTable"/> (kinds, groups, required fields, generated from both sources
-/// by a test), so the first validation in a process pays neither for <c>Assembly.GetTypes()</c> over KubernetesClient
-/// nor for the JSON: model classes are found by name when a kind is first checked, the JSON is parsed when a custom
-/// resource is.
+/// Both are read through <see cref="KubernetesSchemaTable"/>, generated from them by a test: no process loads
+/// KubernetesClient or reflects over it (the native welltrack tool could not), a model class's properties are parsed
+/// when a manifest first reaches it, and the JSON only when a custom resource is checked.
 /// </summary>
 internal static class KubernetesSchema
 {
@@ -71,12 +67,12 @@ internal static class KubernetesSchema
             required[words[0]] = words[1..];
         }
 
-        var reflected = new ModelReflection(required);
+        var models = new ModelTypes(required, Lines(KubernetesSchemaTable.ModelProperties));
         foreach (var line in Lines(KubernetesSchemaTable.ModelKinds))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
             var typeName = line[(space + 1)..];
-            kinds[line[..space]] = new Lazy<SchemaType>(() => reflected.ForType(ModelType(typeName)), LazyThreadSafetyMode.ExecutionAndPublication);
+            kinds[line[..space]] = new Lazy<SchemaType>(() => models.ForClass(typeName), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         var custom = new Lazy<CustomResourceSchemas>(() => new CustomResourceSchemas(LoadDefinitions()), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -94,10 +90,6 @@ internal static class KubernetesSchema
 
     private static string[] Lines(string table) => table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static Type ModelType(string name)
-        => typeof(V1Pod).Assembly.GetType("k8s.Models." + name, throwOnError: false)
-           ?? throw new InvalidOperationException($"KubernetesClient has no model class k8s.Models.{name}: regenerate KubernetesSchemaTable.cs.");
-
     /// <summary>The definitions of the JSON resource (the custom resources' schemas).</summary>
     private static Dictionary<string, JsonElement> LoadDefinitions()
     {
@@ -108,102 +100,58 @@ internal static class KubernetesSchema
         return definitions.EnumerateObject().ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>Schema types of the KubernetesClient model classes, required fields attached from the generated table
-    /// (taken from the JSON resource by KubernetesSchemaTableTests).</summary>
-    private sealed class ModelReflection(Dictionary<string, string[]> required)
+    /// <summary>Schema types of the KubernetesClient model classes, from their properties and required fields in the
+    /// generated table; a class's properties are parsed when a manifest first reaches it.</summary>
+    private sealed class ModelTypes
     {
-        private readonly ConcurrentDictionary<Type, SchemaType> cache = new();
+        private readonly Dictionary<string, string[]> required;
+        private readonly Dictionary<string, string> propertiesByClass = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SchemaType> cache = new(StringComparer.Ordinal);
 
-        public SchemaType ForType(Type type)
+        public ModelTypes(Dictionary<string, string[]> required, IEnumerable<string> propertyLines)
         {
-            type = Nullable.GetUnderlyingType(type) ?? type;
-            if (type == typeof(string) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
+            this.required = required;
+            foreach (var line in propertyLines)
             {
-                return SchemaType.String;
-            }
-
-            if (type == typeof(int) || type == typeof(long) || type == typeof(short))
-            {
-                return SchemaType.Integer;
-            }
-
-            if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
-            {
-                return SchemaType.Number;
-            }
-
-            if (type == typeof(bool))
-            {
-                return SchemaType.Boolean;
-            }
-
-            if (type == typeof(byte[]))
-            {
-                return SchemaType.Bytes;
-            }
-
-            if (type == typeof(IntOrString))
-            {
-                return SchemaType.IntOrString;
-            }
-
-            if (type == typeof(ResourceQuantity))
-            {
-                return SchemaType.Quantity;
-            }
-
-            if (DictionaryValueType(type) is { } value)
-            {
-                return SchemaType.MapOf(ForType(value));
-            }
-
-            if (ListItemType(type) is { } item)
-            {
-                return SchemaType.ArrayOf(ForType(item));
-            }
-
-            if (type.Namespace == "k8s.Models" && type.IsClass)
-            {
-                return cache.GetOrAdd(type, t => SchemaType.Object(
-                    t.Name,
-                    () => JsonProperties(t).ToDictionary(p => p.Name, p => ForType(p.Type), StringComparer.Ordinal),
-                    required.GetValueOrDefault(t.Name) ?? []));
-            }
-
-            return SchemaType.Any;
-        }
-
-        private static IEnumerable<(string Name, Type Type)> JsonProperties(Type type)
-        {
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name)
-                {
-                    yield return (name.Name, property.PropertyType);
-                }
+                var space = line.IndexOf(' ', StringComparison.Ordinal);
+                propertiesByClass[space < 0 ? line : line[..space]] = space < 0 ? string.Empty : line[(space + 1)..];
             }
         }
 
-        private static Type? DictionaryValueType(Type type)
-        {
-            var dictionary = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>)
-                ? type
-                : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
-            return dictionary?.GetGenericArguments()[0] == typeof(string) ? dictionary.GetGenericArguments()[1] : null;
-        }
+        public SchemaType ForClass(string name)
+            => cache.GetOrAdd(name, n => SchemaType.Object(n, () => Properties(n), required.GetValueOrDefault(n) ?? []));
 
-        private static Type? ListItemType(Type type)
+        private Dictionary<string, SchemaType> Properties(string name)
         {
-            if (type == typeof(string) || type == typeof(byte[]))
+            if (!propertiesByClass.TryGetValue(name, out var text))
             {
-                return null;
+                throw new InvalidOperationException($"KubernetesSchemaTable has no properties for k8s.Models.{name}: regenerate it.");
             }
 
-            var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-                ? type
-                : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-            return enumerable?.GetGenericArguments()[0];
+            var properties = new Dictionary<string, SchemaType>(StringComparer.Ordinal);
+            foreach (var property in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = property.IndexOf(':', StringComparison.Ordinal);
+                properties[property[..colon]] = ForType(property[(colon + 1)..]);
+            }
+
+            return properties;
         }
+
+        private SchemaType ForType(string type) => type switch
+        {
+            "string" => SchemaType.String,
+            "integer" => SchemaType.Integer,
+            "number" => SchemaType.Number,
+            "boolean" => SchemaType.Boolean,
+            "bytes" => SchemaType.Bytes,
+            "int-or-string" => SchemaType.IntOrString,
+            "quantity" => SchemaType.Quantity,
+            "any" => SchemaType.Any,
+            _ when type.StartsWith("[]", StringComparison.Ordinal) => SchemaType.ArrayOf(ForType(type[2..])),
+            _ when type.StartsWith("map[string]", StringComparison.Ordinal) => SchemaType.MapOf(ForType(type["map[string]".Length..])),
+            _ => ForClass(type),
+        };
     }
 
     /// <summary>Schema types of custom resources, from the full definitions of the JSON resource.</summary>

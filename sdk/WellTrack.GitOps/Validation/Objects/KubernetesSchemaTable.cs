@@ -4,8 +4,9 @@
 namespace WellTrack.GitOps.Validation.Objects;
 
 /// <summary>
-/// What <see cref="KubernetesSchema"/> needs at start-up, precomputed so that a fresh process neither scans the
-/// 5,900 types of the KubernetesClient assembly nor parses the JSON resource before validating anything.
+/// What <see cref="KubernetesSchema"/> knows of built-in kinds, precomputed from the KubernetesClient model classes so
+/// that no process loads that assembly or reflects over its 5,900 types (the native welltrack tool cannot), and
+/// what it needs at start-up from the JSON resource, so that it is parsed only when a custom resource is checked.
 /// </summary>
 internal static class KubernetesSchemaTable
 {
@@ -372,5 +373,754 @@ internal static class KubernetesSchemaTable
         V1SelectableField jsonPath
         V1CustomResourceSubresourceScale specReplicasPath statusReplicasPath
         V1APIServiceSpec groupPriorityMinimum versionPriority
+        """;
+
+    /// <summary>Properties of the model classes a kind reaches: "ModelClass jsonName:type..."; a type is string, integer, number, boolean, bytes, int-or-string, quantity, any, []type, map[string]type or a model class.</summary>
+    public const string ModelProperties = """
+        V1Status apiVersion:string code:integer details:V1StatusDetails kind:string message:string metadata:V1ListMeta reason:string status:string
+        V1MutatingAdmissionPolicy apiVersion:string kind:string metadata:V1ObjectMeta spec:V1MutatingAdmissionPolicySpec
+        V1MutatingAdmissionPolicyBinding apiVersion:string kind:string metadata:V1ObjectMeta spec:V1MutatingAdmissionPolicyBindingSpec
+        V1MutatingWebhookConfiguration apiVersion:string kind:string metadata:V1ObjectMeta webhooks:[]V1MutatingWebhook
+        V1ValidatingAdmissionPolicy apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ValidatingAdmissionPolicySpec status:V1ValidatingAdmissionPolicyStatus
+        V1ValidatingAdmissionPolicyBinding apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ValidatingAdmissionPolicyBindingSpec
+        V1ValidatingWebhookConfiguration apiVersion:string kind:string metadata:V1ObjectMeta webhooks:[]V1ValidatingWebhook
+        V1alpha1MutatingAdmissionPolicy apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha1MutatingAdmissionPolicySpec
+        V1alpha1MutatingAdmissionPolicyBinding apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha1MutatingAdmissionPolicyBindingSpec
+        V1beta1MutatingAdmissionPolicy apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1MutatingAdmissionPolicySpec
+        V1beta1MutatingAdmissionPolicyBinding apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1MutatingAdmissionPolicyBindingSpec
+        V1alpha1StorageVersion apiVersion:string kind:string metadata:V1ObjectMeta spec:any status:V1alpha1StorageVersionStatus
+        V1ControllerRevision apiVersion:string data:any kind:string metadata:V1ObjectMeta revision:integer
+        V1DaemonSet apiVersion:string kind:string metadata:V1ObjectMeta spec:V1DaemonSetSpec status:V1DaemonSetStatus
+        V1Deployment apiVersion:string kind:string metadata:V1ObjectMeta spec:V1DeploymentSpec status:V1DeploymentStatus
+        V1ReplicaSet apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ReplicaSetSpec status:V1ReplicaSetStatus
+        V1StatefulSet apiVersion:string kind:string metadata:V1ObjectMeta spec:V1StatefulSetSpec status:V1StatefulSetStatus
+        V1SelfSubjectReview apiVersion:string kind:string metadata:V1ObjectMeta status:V1SelfSubjectReviewStatus
+        Authenticationv1TokenRequest apiVersion:string kind:string metadata:V1ObjectMeta spec:V1TokenRequestSpec status:V1TokenRequestStatus
+        V1TokenReview apiVersion:string kind:string metadata:V1ObjectMeta spec:V1TokenReviewSpec status:V1TokenReviewStatus
+        V1LocalSubjectAccessReview apiVersion:string kind:string metadata:V1ObjectMeta spec:V1SubjectAccessReviewSpec status:V1SubjectAccessReviewStatus
+        V1SelfSubjectAccessReview apiVersion:string kind:string metadata:V1ObjectMeta spec:V1SelfSubjectAccessReviewSpec status:V1SubjectAccessReviewStatus
+        V1SelfSubjectRulesReview apiVersion:string kind:string metadata:V1ObjectMeta spec:V1SelfSubjectRulesReviewSpec status:V1SubjectRulesReviewStatus
+        V1SubjectAccessReview apiVersion:string kind:string metadata:V1ObjectMeta spec:V1SubjectAccessReviewSpec status:V1SubjectAccessReviewStatus
+        V1HorizontalPodAutoscaler apiVersion:string kind:string metadata:V1ObjectMeta spec:V1HorizontalPodAutoscalerSpec status:V1HorizontalPodAutoscalerStatus
+        V1Scale apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ScaleSpec status:V1ScaleStatus
+        V2HorizontalPodAutoscaler apiVersion:string kind:string metadata:V1ObjectMeta spec:V2HorizontalPodAutoscalerSpec status:V2HorizontalPodAutoscalerStatus
+        V1CronJob apiVersion:string kind:string metadata:V1ObjectMeta spec:V1CronJobSpec status:V1CronJobStatus
+        V1Job apiVersion:string kind:string metadata:V1ObjectMeta spec:V1JobSpec status:V1JobStatus
+        V1CertificateSigningRequest apiVersion:string kind:string metadata:V1ObjectMeta spec:V1CertificateSigningRequestSpec status:V1CertificateSigningRequestStatus
+        V1ClusterTrustBundle apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ClusterTrustBundleSpec
+        V1PodCertificateRequest apiVersion:string kind:string metadata:V1ObjectMeta spec:V1PodCertificateRequestSpec status:V1PodCertificateRequestStatus
+        V1beta1ClusterTrustBundle apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1ClusterTrustBundleSpec
+        V1beta1PodCertificateRequest apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1PodCertificateRequestSpec status:V1beta1PodCertificateRequestStatus
+        V1Lease apiVersion:string kind:string metadata:V1ObjectMeta spec:V1LeaseSpec
+        V1alpha2LeaseCandidate apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha2LeaseCandidateSpec
+        V1beta1LeaseCandidate apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1LeaseCandidateSpec
+        V1Binding apiVersion:string kind:string metadata:V1ObjectMeta target:V1ObjectReference
+        V1ComponentStatus apiVersion:string conditions:[]V1ComponentCondition kind:string metadata:V1ObjectMeta
+        V1ConfigMap apiVersion:string binaryData:map[string]bytes data:map[string]string immutable:boolean kind:string metadata:V1ObjectMeta
+        V1Endpoints apiVersion:string kind:string metadata:V1ObjectMeta subsets:[]V1EndpointSubset
+        Corev1Event action:string apiVersion:string count:integer eventTime:string firstTimestamp:string involvedObject:V1ObjectReference kind:string lastTimestamp:string message:string metadata:V1ObjectMeta reason:string related:V1ObjectReference reportingComponent:string reportingInstance:string series:Corev1EventSeries source:V1EventSource type:string
+        V1LimitRange apiVersion:string kind:string metadata:V1ObjectMeta spec:V1LimitRangeSpec
+        V1Namespace apiVersion:string kind:string metadata:V1ObjectMeta spec:V1NamespaceSpec status:V1NamespaceStatus
+        V1Node apiVersion:string kind:string metadata:V1ObjectMeta spec:V1NodeSpec status:V1NodeStatus
+        V1PersistentVolume apiVersion:string kind:string metadata:V1ObjectMeta spec:V1PersistentVolumeSpec status:V1PersistentVolumeStatus
+        V1PersistentVolumeClaim apiVersion:string kind:string metadata:V1ObjectMeta spec:V1PersistentVolumeClaimSpec status:V1PersistentVolumeClaimStatus
+        V1Pod apiVersion:string kind:string metadata:V1ObjectMeta spec:V1PodSpec status:V1PodStatus
+        V1PodTemplate apiVersion:string kind:string metadata:V1ObjectMeta template:V1PodTemplateSpec
+        V1ReplicationController apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ReplicationControllerSpec status:V1ReplicationControllerStatus
+        V1ResourceQuota apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ResourceQuotaSpec status:V1ResourceQuotaStatus
+        V1Secret apiVersion:string data:map[string]bytes immutable:boolean kind:string metadata:V1ObjectMeta stringData:map[string]string type:string
+        V1Service apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ServiceSpec status:V1ServiceStatus
+        V1ServiceAccount apiVersion:string automountServiceAccountToken:boolean imagePullSecrets:[]V1LocalObjectReference kind:string metadata:V1ObjectMeta secrets:[]V1ObjectReference
+        V1EndpointSlice addressType:string apiVersion:string endpoints:[]V1Endpoint kind:string metadata:V1ObjectMeta ports:[]Discoveryv1EndpointPort
+        Eventsv1Event action:string apiVersion:string deprecatedCount:integer deprecatedFirstTimestamp:string deprecatedLastTimestamp:string deprecatedSource:V1EventSource eventTime:string kind:string metadata:V1ObjectMeta note:string reason:string regarding:V1ObjectReference related:V1ObjectReference reportingController:string reportingInstance:string series:Eventsv1EventSeries type:string
+        V1FlowSchema apiVersion:string kind:string metadata:V1ObjectMeta spec:V1FlowSchemaSpec status:V1FlowSchemaStatus
+        V1PriorityLevelConfiguration apiVersion:string kind:string metadata:V1ObjectMeta spec:V1PriorityLevelConfigurationSpec status:V1PriorityLevelConfigurationStatus
+        V1alpha1Eviction apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha1EvictionSpec status:V1alpha1EvictionStatus
+        V1alpha1EvictionRequest apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha1EvictionRequestSpec status:V1alpha1EvictionRequestStatus
+        V1IPAddress apiVersion:string kind:string metadata:V1ObjectMeta spec:V1IPAddressSpec
+        V1Ingress apiVersion:string kind:string metadata:V1ObjectMeta spec:V1IngressSpec status:V1IngressStatus
+        V1IngressClass apiVersion:string kind:string metadata:V1ObjectMeta spec:V1IngressClassSpec
+        V1NetworkPolicy apiVersion:string kind:string metadata:V1ObjectMeta spec:V1NetworkPolicySpec
+        V1ServiceCIDR apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ServiceCIDRSpec status:V1ServiceCIDRStatus
+        V1RuntimeClass apiVersion:string handler:string kind:string metadata:V1ObjectMeta overhead:V1Overhead scheduling:V1Scheduling
+        V1Eviction apiVersion:string deleteOptions:V1DeleteOptions kind:string metadata:V1ObjectMeta
+        V1PodDisruptionBudget apiVersion:string kind:string metadata:V1ObjectMeta spec:V1PodDisruptionBudgetSpec status:V1PodDisruptionBudgetStatus
+        V1ClusterRole aggregationRule:V1AggregationRule apiVersion:string kind:string metadata:V1ObjectMeta rules:[]V1PolicyRule
+        V1ClusterRoleBinding apiVersion:string kind:string metadata:V1ObjectMeta roleRef:V1RoleRef subjects:[]Rbacv1Subject
+        V1Role apiVersion:string kind:string metadata:V1ObjectMeta rules:[]V1PolicyRule
+        V1RoleBinding apiVersion:string kind:string metadata:V1ObjectMeta roleRef:V1RoleRef subjects:[]Rbacv1Subject
+        V1DeviceClass apiVersion:string kind:string metadata:V1ObjectMeta spec:V1DeviceClassSpec
+        V1DeviceTaintRule apiVersion:string kind:string metadata:V1ObjectMeta spec:V1DeviceTaintRuleSpec status:V1DeviceTaintRuleStatus
+        Resourcev1ResourceClaim apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ResourceClaimSpec status:V1ResourceClaimStatus
+        V1ResourceClaimTemplate apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ResourceClaimTemplateSpec
+        V1ResourceSlice apiVersion:string kind:string metadata:V1ObjectMeta spec:V1ResourceSliceSpec
+        V1alpha3DeviceTaintRule apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha3DeviceTaintRuleSpec status:V1alpha3DeviceTaintRuleStatus
+        V1alpha3ResourcePoolStatusRequest apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha3ResourcePoolStatusRequestSpec status:V1alpha3ResourcePoolStatusRequestStatus
+        V1beta1DeviceClass apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1DeviceClassSpec
+        V1beta1ResourceClaim apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1ResourceClaimSpec status:V1beta1ResourceClaimStatus
+        V1beta1ResourceClaimTemplate apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1ResourceClaimTemplateSpec
+        V1beta1ResourceSlice apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1ResourceSliceSpec
+        V1beta2DeviceClass apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta2DeviceClassSpec
+        V1beta2DeviceTaintRule apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta2DeviceTaintRuleSpec status:V1beta2DeviceTaintRuleStatus
+        V1beta2ResourceClaim apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta2ResourceClaimSpec status:V1beta2ResourceClaimStatus
+        V1beta2ResourceClaimTemplate apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta2ResourceClaimTemplateSpec
+        V1beta2ResourceSlice apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta2ResourceSliceSpec
+        V1PriorityClass apiVersion:string description:string globalDefault:boolean kind:string metadata:V1ObjectMeta preemptionPolicy:string value:integer
+        V1alpha3CompositePodGroup apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha3CompositePodGroupSpec status:V1alpha3CompositePodGroupStatus
+        V1alpha3PodGroup apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha3PodGroupSpec status:V1alpha3PodGroupStatus
+        V1alpha3Workload apiVersion:string kind:string metadata:V1ObjectMeta spec:V1alpha3WorkloadSpec
+        V1beta1PodGroup apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1PodGroupSpec status:V1beta1PodGroupStatus
+        V1beta1Workload apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1WorkloadSpec
+        V1CSIDriver apiVersion:string kind:string metadata:V1ObjectMeta spec:V1CSIDriverSpec
+        V1CSINode apiVersion:string kind:string metadata:V1ObjectMeta spec:V1CSINodeSpec status:V1CSINodeStatus
+        V1CSIStorageCapacity apiVersion:string capacity:quantity kind:string maximumVolumeSize:quantity metadata:V1ObjectMeta nodeTopology:V1LabelSelector storageClassName:string
+        V1StorageClass allowVolumeExpansion:boolean allowedTopologies:[]V1TopologySelectorTerm apiVersion:string kind:string metadata:V1ObjectMeta mountOptions:[]string parameters:map[string]string provisioner:string reclaimPolicy:string volumeBindingMode:string
+        V1VolumeAttachment apiVersion:string kind:string metadata:V1ObjectMeta spec:V1VolumeAttachmentSpec status:V1VolumeAttachmentStatus
+        V1VolumeAttributesClass apiVersion:string driverName:string kind:string metadata:V1ObjectMeta parameters:map[string]string
+        V1StorageVersionMigration apiVersion:string kind:string metadata:V1ObjectMeta spec:V1StorageVersionMigrationSpec status:V1StorageVersionMigrationStatus
+        V1beta1StorageVersionMigration apiVersion:string kind:string metadata:V1ObjectMeta spec:V1beta1StorageVersionMigrationSpec status:V1beta1StorageVersionMigrationStatus
+        V1CustomResourceDefinition apiVersion:string kind:string metadata:V1ObjectMeta spec:V1CustomResourceDefinitionSpec status:V1CustomResourceDefinitionStatus
+        V1APIGroup apiVersion:string kind:string name:string preferredVersion:V1GroupVersionForDiscovery serverAddressByClientCIDRs:[]V1ServerAddressByClientCIDR versions:[]V1GroupVersionForDiscovery
+        V1APIVersions apiVersion:string kind:string serverAddressByClientCIDRs:[]V1ServerAddressByClientCIDR versions:[]string
+        V1DeleteOptions apiVersion:string dryRun:[]string gracePeriodSeconds:integer ignoreStoreReadErrorWithClusterBreakingPotential:boolean kind:string orphanDependents:boolean preconditions:V1Preconditions propagationPolicy:string
+        V1APIService apiVersion:string kind:string metadata:V1ObjectMeta spec:V1APIServiceSpec status:V1APIServiceStatus
+        V2beta1APIGroupDiscovery apiVersion:string kind:string metadata:V1ObjectMeta versions:[]V2beta1APIVersionDiscovery
+        V2APIGroupDiscovery apiVersion:string kind:string metadata:V1ObjectMeta versions:[]V2APIVersionDiscovery
+        V1StatusDetails causes:[]V1StatusCause group:string kind:string name:string retryAfterSeconds:integer uid:string
+        V1ListMeta continue:string remainingItemCount:integer resourceVersion:string selfLink:string shardInfo:V1ShardInfo
+        V1ObjectMeta annotations:map[string]string creationTimestamp:string deletionGracePeriodSeconds:integer deletionTimestamp:string finalizers:[]string generateName:string generation:integer labels:map[string]string managedFields:[]V1ManagedFieldsEntry name:string namespace:string ownerReferences:[]V1OwnerReference resourceVersion:string selfLink:string uid:string
+        V1MutatingAdmissionPolicySpec failurePolicy:string matchConditions:[]V1MatchCondition matchConstraints:V1MatchResources mutations:[]V1Mutation paramKind:V1ParamKind reinvocationPolicy:string variables:[]V1Variable
+        V1MutatingAdmissionPolicyBindingSpec matchResources:V1MatchResources paramRef:V1ParamRef policyName:string
+        V1MutatingWebhook admissionReviewVersions:[]string clientConfig:Admissionregistrationv1WebhookClientConfig failurePolicy:string matchConditions:[]V1MatchCondition matchPolicy:string name:string namespaceSelector:V1LabelSelector objectSelector:V1LabelSelector reinvocationPolicy:string rules:[]V1RuleWithOperations sideEffects:string timeoutSeconds:integer
+        V1ValidatingAdmissionPolicySpec auditAnnotations:[]V1AuditAnnotation failurePolicy:string matchConditions:[]V1MatchCondition matchConstraints:V1MatchResources paramKind:V1ParamKind validations:[]V1Validation variables:[]V1Variable
+        V1ValidatingAdmissionPolicyStatus conditions:[]V1Condition observedGeneration:integer typeChecking:V1TypeChecking
+        V1ValidatingAdmissionPolicyBindingSpec matchResources:V1MatchResources paramRef:V1ParamRef policyName:string validationActions:[]string
+        V1ValidatingWebhook admissionReviewVersions:[]string clientConfig:Admissionregistrationv1WebhookClientConfig failurePolicy:string matchConditions:[]V1MatchCondition matchPolicy:string name:string namespaceSelector:V1LabelSelector objectSelector:V1LabelSelector rules:[]V1RuleWithOperations sideEffects:string timeoutSeconds:integer
+        V1alpha1MutatingAdmissionPolicySpec failurePolicy:string matchConditions:[]V1alpha1MatchCondition matchConstraints:V1alpha1MatchResources mutations:[]V1alpha1Mutation paramKind:V1alpha1ParamKind reinvocationPolicy:string variables:[]V1alpha1Variable
+        V1alpha1MutatingAdmissionPolicyBindingSpec matchResources:V1alpha1MatchResources paramRef:V1alpha1ParamRef policyName:string
+        V1beta1MutatingAdmissionPolicySpec failurePolicy:string matchConditions:[]V1beta1MatchCondition matchConstraints:V1beta1MatchResources mutations:[]V1beta1Mutation paramKind:V1beta1ParamKind reinvocationPolicy:string variables:[]V1beta1Variable
+        V1beta1MutatingAdmissionPolicyBindingSpec matchResources:V1beta1MatchResources paramRef:V1beta1ParamRef policyName:string
+        V1alpha1StorageVersionStatus commonEncodingVersion:string conditions:[]V1alpha1StorageVersionCondition storageVersions:[]V1alpha1ServerStorageVersion
+        V1DaemonSetSpec minReadySeconds:integer revisionHistoryLimit:integer selector:V1LabelSelector template:V1PodTemplateSpec updateStrategy:V1DaemonSetUpdateStrategy
+        V1DaemonSetStatus collisionCount:integer conditions:[]V1DaemonSetCondition currentNumberScheduled:integer desiredNumberScheduled:integer numberAvailable:integer numberMisscheduled:integer numberReady:integer numberUnavailable:integer observedGeneration:integer updatedNumberScheduled:integer
+        V1DeploymentSpec minReadySeconds:integer paused:boolean progressDeadlineSeconds:integer replicas:integer revisionHistoryLimit:integer selector:V1LabelSelector strategy:V1DeploymentStrategy template:V1PodTemplateSpec
+        V1DeploymentStatus availableReplicas:integer collisionCount:integer conditions:[]V1DeploymentCondition observedGeneration:integer readyReplicas:integer replicas:integer terminatingReplicas:integer unavailableReplicas:integer updatedReplicas:integer
+        V1ReplicaSetSpec minReadySeconds:integer replicas:integer selector:V1LabelSelector template:V1PodTemplateSpec
+        V1ReplicaSetStatus availableReplicas:integer conditions:[]V1ReplicaSetCondition fullyLabeledReplicas:integer observedGeneration:integer readyReplicas:integer replicas:integer terminatingReplicas:integer
+        V1StatefulSetSpec minReadySeconds:integer ordinals:V1StatefulSetOrdinals persistentVolumeClaimRetentionPolicy:V1StatefulSetPersistentVolumeClaimRetentionPolicy podManagementPolicy:string replicas:integer revisionHistoryLimit:integer selector:V1LabelSelector serviceName:string template:V1PodTemplateSpec updateStrategy:V1StatefulSetUpdateStrategy volumeClaimTemplates:[]V1PersistentVolumeClaim
+        V1StatefulSetStatus availableReplicas:integer collisionCount:integer conditions:[]V1StatefulSetCondition currentReplicas:integer currentRevision:string observedGeneration:integer readyReplicas:integer replicas:integer updateRevision:string updatedReplicas:integer
+        V1SelfSubjectReviewStatus userInfo:V1UserInfo
+        V1TokenRequestSpec attestations:map[string][]string audiences:[]string boundObjectRef:V1BoundObjectReference expirationSeconds:integer
+        V1TokenRequestStatus expirationTimestamp:string token:string
+        V1TokenReviewSpec audiences:[]string token:string
+        V1TokenReviewStatus audiences:[]string authenticated:boolean error:string user:V1UserInfo
+        V1SubjectAccessReviewSpec extra:map[string][]string groups:[]string nonResourceAttributes:V1NonResourceAttributes resourceAttributes:V1ResourceAttributes uid:string user:string
+        V1SubjectAccessReviewStatus allowed:boolean denied:boolean evaluationError:string reason:string
+        V1SelfSubjectAccessReviewSpec nonResourceAttributes:V1NonResourceAttributes resourceAttributes:V1ResourceAttributes
+        V1SelfSubjectRulesReviewSpec namespace:string
+        V1SubjectRulesReviewStatus evaluationError:string incomplete:boolean nonResourceRules:[]V1NonResourceRule resourceRules:[]V1ResourceRule
+        V1HorizontalPodAutoscalerSpec maxReplicas:integer minReplicas:integer scaleTargetRef:V1CrossVersionObjectReference targetCPUUtilizationPercentage:integer
+        V1HorizontalPodAutoscalerStatus currentCPUUtilizationPercentage:integer currentReplicas:integer desiredReplicas:integer lastScaleTime:string observedGeneration:integer
+        V1ScaleSpec replicas:integer
+        V1ScaleStatus replicas:integer selector:string
+        V2HorizontalPodAutoscalerSpec behavior:V2HorizontalPodAutoscalerBehavior maxReplicas:integer metrics:[]V2MetricSpec minReplicas:integer scaleTargetRef:V2CrossVersionObjectReference
+        V2HorizontalPodAutoscalerStatus conditions:[]V2HorizontalPodAutoscalerCondition currentMetrics:[]V2MetricStatus currentReplicas:integer desiredReplicas:integer lastScaleTime:string observedGeneration:integer
+        V1CronJobSpec concurrencyPolicy:string failedJobsHistoryLimit:integer jobTemplate:V1JobTemplateSpec schedule:string startingDeadlineSeconds:integer successfulJobsHistoryLimit:integer suspend:boolean timeZone:string
+        V1CronJobStatus active:[]V1ObjectReference lastScheduleTime:string lastSuccessfulTime:string
+        V1JobSpec activeDeadlineSeconds:integer backoffLimit:integer backoffLimitPerIndex:integer completionMode:string completions:integer managedBy:string manualSelector:boolean maxFailedIndexes:integer parallelism:integer podFailurePolicy:V1PodFailurePolicy podReplacementPolicy:string scheduling:V1JobSchedulingConfiguration selector:V1LabelSelector successPolicy:V1SuccessPolicy suspend:boolean template:V1PodTemplateSpec ttlSecondsAfterFinished:integer
+        V1JobStatus active:integer completedIndexes:string completionTime:string conditions:[]V1JobCondition failed:integer failedIndexes:string ready:integer startTime:string succeeded:integer terminating:integer uncountedTerminatedPods:V1UncountedTerminatedPods
+        V1CertificateSigningRequestSpec expirationSeconds:integer extra:map[string][]string groups:[]string request:bytes signerName:string uid:string usages:[]string username:string
+        V1CertificateSigningRequestStatus certificate:bytes conditions:[]V1CertificateSigningRequestCondition
+        V1ClusterTrustBundleSpec signerName:string trustBundle:string
+        V1PodCertificateRequestSpec maxExpirationSeconds:integer nodeName:string nodeUID:string podName:string podUID:string serviceAccountName:string serviceAccountUID:string signerName:string stubPKCS10Request:bytes unverifiedUserAnnotations:map[string]string
+        V1PodCertificateRequestStatus beginRefreshAt:string certificateChain:string conditions:[]V1Condition notAfter:string notBefore:string
+        V1beta1ClusterTrustBundleSpec signerName:string trustBundle:string
+        V1beta1PodCertificateRequestSpec maxExpirationSeconds:integer nodeName:string nodeUID:string pkixPublicKey:bytes podName:string podUID:string proofOfPossession:bytes serviceAccountName:string serviceAccountUID:string signerName:string stubPKCS10Request:bytes unverifiedUserAnnotations:map[string]string
+        V1beta1PodCertificateRequestStatus beginRefreshAt:string certificateChain:string conditions:[]V1Condition notAfter:string notBefore:string
+        V1LeaseSpec acquireTime:string holderIdentity:string leaseDurationSeconds:integer leaseTransitions:integer preferredHolder:string renewTime:string strategy:string
+        V1alpha2LeaseCandidateSpec binaryVersion:string emulationVersion:string leaseName:string pingTime:string renewTime:string strategy:string
+        V1beta1LeaseCandidateSpec binaryVersion:string emulationVersion:string leaseName:string pingTime:string renewTime:string strategy:string
+        V1ObjectReference apiVersion:string fieldPath:string kind:string name:string namespace:string resourceVersion:string uid:string
+        V1ComponentCondition error:string message:string status:string type:string
+        V1EndpointSubset addresses:[]V1EndpointAddress notReadyAddresses:[]V1EndpointAddress ports:[]Corev1EndpointPort
+        Corev1EventSeries count:integer lastObservedTime:string
+        V1EventSource component:string host:string
+        V1LimitRangeSpec limits:[]V1LimitRangeItem
+        V1NamespaceSpec finalizers:[]string
+        V1NamespaceStatus conditions:[]V1NamespaceCondition phase:string
+        V1NodeSpec configSource:V1NodeConfigSource externalID:string podCIDR:string podCIDRs:[]string podPreemptionPolicy:V1NodePodPreemptionPolicy providerID:string taints:[]V1Taint unschedulable:boolean
+        V1NodeStatus addresses:[]V1NodeAddress allocatable:map[string]quantity capacity:map[string]quantity conditions:[]V1NodeCondition config:V1NodeConfigStatus daemonEndpoints:V1NodeDaemonEndpoints declaredFeatures:[]string features:V1NodeFeatures images:[]V1ContainerImage nodeInfo:V1NodeSystemInfo phase:string runtimeHandlers:[]V1NodeRuntimeHandler volumesAttached:[]V1AttachedVolume volumesInUse:[]string
+        V1PersistentVolumeSpec accessModes:[]string awsElasticBlockStore:V1AWSElasticBlockStoreVolumeSource azureDisk:V1AzureDiskVolumeSource azureFile:V1AzureFilePersistentVolumeSource capacity:map[string]quantity cephfs:V1CephFSPersistentVolumeSource cinder:V1CinderPersistentVolumeSource claimRef:V1ObjectReference csi:V1CSIPersistentVolumeSource fc:V1FCVolumeSource flexVolume:V1FlexPersistentVolumeSource flocker:V1FlockerVolumeSource gcePersistentDisk:V1GCEPersistentDiskVolumeSource glusterfs:V1GlusterfsPersistentVolumeSource hostPath:V1HostPathVolumeSource iscsi:V1ISCSIPersistentVolumeSource local:V1LocalVolumeSource mountOptions:[]string nfs:V1NFSVolumeSource nodeAffinity:V1VolumeNodeAffinity persistentVolumeReclaimPolicy:string photonPersistentDisk:V1PhotonPersistentDiskVolumeSource portworxVolume:V1PortworxVolumeSource quobyte:V1QuobyteVolumeSource rbd:V1RBDPersistentVolumeSource scaleIO:V1ScaleIOPersistentVolumeSource storageClassName:string storageos:V1StorageOSPersistentVolumeSource volumeAttributesClassName:string volumeMode:string vsphereVolume:V1VsphereVirtualDiskVolumeSource
+        V1PersistentVolumeStatus lastPhaseTransitionTime:string message:string phase:string reason:string
+        V1PersistentVolumeClaimSpec accessModes:[]string dataSource:V1TypedLocalObjectReference dataSourceRef:V1TypedObjectReference resources:V1VolumeResourceRequirements selector:V1LabelSelector storageClassName:string volumeAttributesClassName:string volumeMode:string volumeName:string
+        V1PersistentVolumeClaimStatus accessModes:[]string allocatedResourceStatuses:map[string]string allocatedResources:map[string]quantity capacity:map[string]quantity conditions:[]V1PersistentVolumeClaimCondition currentVolumeAttributesClassName:string healthStatus:V1VolumeHealthStatus modifyVolumeStatus:V1ModifyVolumeStatus phase:string
+        V1PodSpec activeDeadlineSeconds:integer affinity:V1Affinity automountServiceAccountToken:boolean containers:[]V1Container dnsConfig:V1PodDNSConfig dnsPolicy:string enableServiceLinks:boolean ephemeralContainers:[]V1EphemeralContainer evictionResponders:[]V1EvictionResponder hostAliases:[]V1HostAlias hostIPC:boolean hostNetwork:boolean hostPID:boolean hostUsers:boolean hostname:string hostnameOverride:string imagePullSecrets:[]V1LocalObjectReference initContainers:[]V1Container nodeName:string nodeSelector:map[string]string os:V1PodOS overhead:map[string]quantity preemptionPolicy:string priority:integer priorityClassName:string readinessGates:[]V1PodReadinessGate resourceClaims:[]V1PodResourceClaim resources:V1ResourceRequirements restartPolicy:string runtimeClassName:string schedulerName:string schedulingGates:[]V1PodSchedulingGate schedulingGroup:V1PodSchedulingGroup securityContext:V1PodSecurityContext serviceAccount:string serviceAccountName:string setHostnameAsFQDN:boolean shareProcessNamespace:boolean subdomain:string terminationGracePeriodSeconds:integer tolerations:[]V1Toleration topologySpreadConstraints:[]V1TopologySpreadConstraint volumes:[]V1Volume
+        V1PodStatus allocatedResources:map[string]quantity conditions:[]V1PodCondition containerStatuses:[]V1ContainerStatus ephemeralContainerStatuses:[]V1ContainerStatus extendedResourceClaimStatus:V1PodExtendedResourceClaimStatus hostIP:string hostIPs:[]V1HostIP initContainerStatuses:[]V1ContainerStatus message:string nodeAllocatableResourceClaimStatuses:[]V1NodeAllocatableResourceClaimStatus nominatedNodeName:string observedGeneration:integer phase:string podIP:string podIPs:[]V1PodIP qosClass:string reason:string resize:string resourceClaimStatuses:[]V1PodResourceClaimStatus resources:V1ResourceRequirements startTime:string volumeHealth:[]V1PodVolumeHealth
+        V1PodTemplateSpec metadata:V1ObjectMeta spec:V1PodSpec
+        V1ReplicationControllerSpec minReadySeconds:integer replicas:integer selector:map[string]string template:V1PodTemplateSpec
+        V1ReplicationControllerStatus availableReplicas:integer conditions:[]V1ReplicationControllerCondition fullyLabeledReplicas:integer observedGeneration:integer readyReplicas:integer replicas:integer
+        V1ResourceQuotaSpec hard:map[string]quantity scopeSelector:V1ScopeSelector scopes:[]string
+        V1ResourceQuotaStatus hard:map[string]quantity used:map[string]quantity
+        V1ServiceSpec allocateLoadBalancerNodePorts:boolean clusterIP:string clusterIPs:[]string externalIPs:[]string externalName:string externalTrafficPolicy:string healthCheckNodePort:integer internalTrafficPolicy:string ipFamilies:[]string ipFamilyPolicy:string loadBalancerClass:string loadBalancerIP:string loadBalancerSourceRanges:[]string ports:[]V1ServicePort publishNotReadyAddresses:boolean selector:map[string]string sessionAffinity:string sessionAffinityConfig:V1SessionAffinityConfig trafficDistribution:string type:string
+        V1ServiceStatus conditions:[]V1Condition loadBalancer:V1LoadBalancerStatus
+        V1LocalObjectReference name:string
+        V1Endpoint addresses:[]string conditions:V1EndpointConditions deprecatedTopology:map[string]string hints:V1EndpointHints hostname:string nodeName:string targetRef:V1ObjectReference zone:string
+        Discoveryv1EndpointPort appProtocol:string name:string port:integer protocol:string
+        Eventsv1EventSeries count:integer lastObservedTime:string
+        V1FlowSchemaSpec distinguisherMethod:V1FlowDistinguisherMethod matchingPrecedence:integer priorityLevelConfiguration:V1PriorityLevelConfigurationReference rules:[]V1PolicyRulesWithSubjects
+        V1FlowSchemaStatus conditions:[]V1FlowSchemaCondition
+        V1PriorityLevelConfigurationSpec exempt:V1ExemptPriorityLevelConfiguration limited:V1LimitedPriorityLevelConfiguration type:string
+        V1PriorityLevelConfigurationStatus conditions:[]V1PriorityLevelConfigurationCondition
+        V1alpha1EvictionSpec target:V1alpha1EvictionTarget
+        V1alpha1EvictionStatus conditions:[]V1Condition observedGeneration:integer requesters:[]V1alpha1Requester responders:[]V1alpha1ResponderStatus targetResponders:[]V1alpha1TargetResponder
+        V1alpha1EvictionRequestSpec intent:string requester:string target:V1alpha1EvictionRequestTarget
+        V1alpha1EvictionRequestStatus conditions:[]V1Condition observedGeneration:integer
+        V1IPAddressSpec parentRef:V1ParentReference
+        V1IngressSpec defaultBackend:V1IngressBackend ingressClassName:string rules:[]V1IngressRule tls:[]V1IngressTLS
+        V1IngressStatus loadBalancer:V1IngressLoadBalancerStatus
+        V1IngressClassSpec controller:string parameters:V1IngressClassParametersReference
+        V1NetworkPolicySpec egress:[]V1NetworkPolicyEgressRule ingress:[]V1NetworkPolicyIngressRule podSelector:V1LabelSelector policyTypes:[]string
+        V1ServiceCIDRSpec cidrs:[]string
+        V1ServiceCIDRStatus conditions:[]V1Condition
+        V1Overhead podFixed:map[string]quantity
+        V1Scheduling nodeSelector:map[string]string tolerations:[]V1Toleration
+        V1PodDisruptionBudgetSpec maxUnavailable:int-or-string minAvailable:int-or-string selector:V1LabelSelector unhealthyPodEvictionPolicy:string
+        V1PodDisruptionBudgetStatus conditions:[]V1Condition currentHealthy:integer desiredHealthy:integer disruptedPods:map[string]string disruptionsAllowed:integer expectedPods:integer observedGeneration:integer
+        V1AggregationRule clusterRoleSelectors:[]V1LabelSelector
+        V1PolicyRule apiGroups:[]string nonResourceURLs:[]string resourceNames:[]string resources:[]string verbs:[]string
+        V1RoleRef apiGroup:string kind:string name:string
+        Rbacv1Subject apiGroup:string kind:string name:string namespace:string
+        V1DeviceClassSpec config:[]V1DeviceClassConfiguration extendedResourceName:string selectors:[]V1DeviceSelector
+        V1DeviceTaintRuleSpec deviceSelector:V1DeviceTaintSelector taint:V1DeviceTaint
+        V1DeviceTaintRuleStatus conditions:[]V1Condition
+        V1ResourceClaimSpec devices:V1DeviceClaim
+        V1ResourceClaimStatus allocation:V1AllocationResult devices:[]V1AllocatedDeviceStatus reservedFor:[]V1ResourceClaimConsumerReference
+        V1ResourceClaimTemplateSpec metadata:V1ObjectMeta spec:V1ResourceClaimSpec
+        V1ResourceSliceSpec allNodes:boolean devices:[]V1Device driver:string nodeName:string nodeSelector:V1NodeSelector partitionTypeAttribute:string perDeviceNodeSelection:boolean pool:V1ResourcePool sharedCounters:[]V1CounterSet skipNodeOperations:[]string
+        V1alpha3DeviceTaintRuleSpec deviceSelector:V1alpha3DeviceTaintSelector taint:V1alpha3DeviceTaint
+        V1alpha3DeviceTaintRuleStatus conditions:[]V1Condition
+        V1alpha3ResourcePoolStatusRequestSpec defaultPartitionTypeAttribute:string driver:string limit:integer poolName:string
+        V1alpha3ResourcePoolStatusRequestStatus conditions:[]V1Condition poolCount:integer pools:[]V1alpha3PoolStatus
+        V1beta1DeviceClassSpec config:[]V1beta1DeviceClassConfiguration extendedResourceName:string selectors:[]V1beta1DeviceSelector
+        V1beta1ResourceClaimSpec devices:V1beta1DeviceClaim
+        V1beta1ResourceClaimStatus allocation:V1beta1AllocationResult devices:[]V1beta1AllocatedDeviceStatus reservedFor:[]V1beta1ResourceClaimConsumerReference
+        V1beta1ResourceClaimTemplateSpec metadata:V1ObjectMeta spec:V1beta1ResourceClaimSpec
+        V1beta1ResourceSliceSpec allNodes:boolean devices:[]V1beta1Device driver:string nodeName:string nodeSelector:V1NodeSelector partitionTypeAttribute:string perDeviceNodeSelection:boolean pool:V1beta1ResourcePool sharedCounters:[]V1beta1CounterSet skipNodeOperations:[]string
+        V1beta2DeviceClassSpec config:[]V1beta2DeviceClassConfiguration extendedResourceName:string selectors:[]V1beta2DeviceSelector
+        V1beta2DeviceTaintRuleSpec deviceSelector:V1beta2DeviceTaintSelector taint:V1beta2DeviceTaint
+        V1beta2DeviceTaintRuleStatus conditions:[]V1Condition
+        V1beta2ResourceClaimSpec devices:V1beta2DeviceClaim
+        V1beta2ResourceClaimStatus allocation:V1beta2AllocationResult devices:[]V1beta2AllocatedDeviceStatus reservedFor:[]V1beta2ResourceClaimConsumerReference
+        V1beta2ResourceClaimTemplateSpec metadata:V1ObjectMeta spec:V1beta2ResourceClaimSpec
+        V1beta2ResourceSliceSpec allNodes:boolean devices:[]V1beta2Device driver:string nodeName:string nodeSelector:V1NodeSelector partitionTypeAttribute:string perDeviceNodeSelection:boolean pool:V1beta2ResourcePool sharedCounters:[]V1beta2CounterSet skipNodeOperations:[]string
+        V1alpha3CompositePodGroupSpec disruptionMode:V1alpha3CompositeDisruptionMode parentCompositePodGroupName:string preemptionPolicy:string priority:integer priorityClassName:string schedulingConstraints:V1alpha3CompositePodGroupSchedulingConstraints schedulingPolicy:V1alpha3CompositePodGroupSchedulingPolicy workloadRef:V1alpha3WorkloadReference
+        V1alpha3CompositePodGroupStatus conditions:[]V1Condition
+        V1alpha3PodGroupSpec disruptionMode:V1alpha3DisruptionMode parentCompositePodGroupName:string preemptionPolicy:string priority:integer priorityClassName:string resourceClaims:[]V1alpha3PodGroupResourceClaim schedulingConstraints:V1alpha3PodGroupSchedulingConstraints schedulingPolicy:V1alpha3PodGroupSchedulingPolicy workloadRef:V1alpha3WorkloadReference
+        V1alpha3PodGroupStatus conditions:[]V1Condition resourceClaimStatuses:[]V1alpha3PodGroupResourceClaimStatus
+        V1alpha3WorkloadSpec compositePodGroupTemplates:[]V1alpha3CompositePodGroupTemplate controllerRef:V1alpha3TypedLocalObjectReference podGroupTemplates:[]V1alpha3PodGroupTemplate
+        V1beta1PodGroupSpec disruptionMode:V1beta1DisruptionMode parentCompositePodGroupName:string preemptionPolicy:string priority:integer priorityClassName:string resourceClaims:[]V1beta1PodGroupResourceClaim schedulingConstraints:V1beta1PodGroupSchedulingConstraints schedulingPolicy:V1beta1PodGroupSchedulingPolicy workloadRef:V1beta1WorkloadReference
+        V1beta1PodGroupStatus conditions:[]V1Condition resourceClaimStatuses:[]V1beta1PodGroupResourceClaimStatus
+        V1beta1WorkloadSpec compositePodGroupTemplates:[]V1beta1CompositePodGroupTemplate controllerRef:V1beta1TypedLocalObjectReference podGroupTemplates:[]V1beta1PodGroupTemplate
+        V1CSIDriverSpec attachRequired:boolean fsGroupPolicy:string nodeAllocatableUpdatePeriodSeconds:integer podInfoOnMount:boolean preventPodSchedulingIfMissing:boolean requiresRepublish:boolean seLinuxMount:boolean serviceAccountTokenInSecrets:boolean storageCapacity:boolean tokenRequests:[]Storagev1TokenRequest volumeLifecycleModes:[]string
+        V1CSINodeSpec drivers:[]V1CSINodeDriver
+        V1CSINodeStatus storageHealth:[]V1StorageHealth
+        V1LabelSelector matchExpressions:[]V1LabelSelectorRequirement matchLabels:map[string]string
+        V1TopologySelectorTerm matchLabelExpressions:[]V1TopologySelectorLabelRequirement
+        V1VolumeAttachmentSpec attacher:string nodeName:string source:V1VolumeAttachmentSource
+        V1VolumeAttachmentStatus attachError:V1VolumeError attached:boolean attachmentMetadata:map[string]string detachError:V1VolumeError
+        V1StorageVersionMigrationSpec resource:V1GroupResource
+        V1StorageVersionMigrationStatus conditions:[]V1Condition resourceVersion:string
+        V1beta1StorageVersionMigrationSpec resource:V1GroupResource
+        V1beta1StorageVersionMigrationStatus conditions:[]V1Condition resourceVersion:string
+        V1CustomResourceDefinitionSpec conversion:V1CustomResourceConversion group:string names:V1CustomResourceDefinitionNames preserveUnknownFields:boolean scope:string versions:[]V1CustomResourceDefinitionVersion
+        V1CustomResourceDefinitionStatus acceptedNames:V1CustomResourceDefinitionNames conditions:[]V1CustomResourceDefinitionCondition observedGeneration:integer storedVersions:[]string
+        V1GroupVersionForDiscovery groupVersion:string version:string
+        V1ServerAddressByClientCIDR clientCIDR:string serverAddress:string
+        V1Preconditions resourceVersion:string uid:string
+        V1APIServiceSpec caBundle:bytes group:string groupPriorityMinimum:integer insecureSkipTLSVerify:boolean service:Apiregistrationv1ServiceReference version:string versionPriority:integer
+        V1APIServiceStatus conditions:[]V1APIServiceCondition
+        V2beta1APIVersionDiscovery version:string resources:[]V2beta1APIResourceDiscovery freshness:string
+        V2APIVersionDiscovery version:string resources:[]V2APIResourceDiscovery freshness:string
+        V1StatusCause field:string message:string reason:string
+        V1ShardInfo selector:string
+        V1ManagedFieldsEntry apiVersion:string fieldsType:string fieldsV1:any manager:string operation:string subresource:string time:string
+        V1OwnerReference apiVersion:string blockOwnerDeletion:boolean controller:boolean kind:string name:string uid:string
+        V1MatchCondition expression:string name:string
+        V1MatchResources excludeResourceRules:[]V1NamedRuleWithOperations matchPolicy:string namespaceSelector:V1LabelSelector objectSelector:V1LabelSelector resourceRules:[]V1NamedRuleWithOperations
+        V1Mutation applyConfiguration:V1ApplyConfiguration jsonPatch:V1JSONPatch patchType:string
+        V1ParamKind apiVersion:string kind:string
+        V1Variable expression:string name:string
+        V1ParamRef name:string namespace:string parameterNotFoundAction:string selector:V1LabelSelector
+        Admissionregistrationv1WebhookClientConfig caBundle:bytes service:Admissionregistrationv1ServiceReference url:string
+        V1RuleWithOperations apiGroups:[]string apiVersions:[]string operations:[]string resources:[]string scope:string
+        V1AuditAnnotation key:string valueExpression:string
+        V1Validation expression:string message:string messageExpression:string reason:string
+        V1Condition lastTransitionTime:string message:string observedGeneration:integer reason:string status:string type:string
+        V1TypeChecking expressionWarnings:[]V1ExpressionWarning
+        V1alpha1MatchCondition expression:string name:string
+        V1alpha1MatchResources excludeResourceRules:[]V1alpha1NamedRuleWithOperations matchPolicy:string namespaceSelector:V1LabelSelector objectSelector:V1LabelSelector resourceRules:[]V1alpha1NamedRuleWithOperations
+        V1alpha1Mutation applyConfiguration:V1alpha1ApplyConfiguration jsonPatch:V1alpha1JSONPatch patchType:string
+        V1alpha1ParamKind apiVersion:string kind:string
+        V1alpha1Variable expression:string name:string
+        V1alpha1ParamRef name:string namespace:string parameterNotFoundAction:string selector:V1LabelSelector
+        V1beta1MatchCondition expression:string name:string
+        V1beta1MatchResources excludeResourceRules:[]V1beta1NamedRuleWithOperations matchPolicy:string namespaceSelector:V1LabelSelector objectSelector:V1LabelSelector resourceRules:[]V1beta1NamedRuleWithOperations
+        V1beta1Mutation applyConfiguration:V1beta1ApplyConfiguration jsonPatch:V1beta1JSONPatch patchType:string
+        V1beta1ParamKind apiVersion:string kind:string
+        V1beta1Variable expression:string name:string
+        V1beta1ParamRef name:string namespace:string parameterNotFoundAction:string selector:V1LabelSelector
+        V1alpha1StorageVersionCondition lastTransitionTime:string message:string observedGeneration:integer reason:string status:string type:string
+        V1alpha1ServerStorageVersion apiServerID:string decodableVersions:[]string encodingVersion:string servedVersions:[]string
+        V1DaemonSetUpdateStrategy rollingUpdate:V1RollingUpdateDaemonSet type:string
+        V1DaemonSetCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1DeploymentStrategy rollingUpdate:V1RollingUpdateDeployment type:string
+        V1DeploymentCondition lastTransitionTime:string lastUpdateTime:string message:string reason:string status:string type:string
+        V1ReplicaSetCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1StatefulSetOrdinals start:integer
+        V1StatefulSetPersistentVolumeClaimRetentionPolicy whenDeleted:string whenScaled:string
+        V1StatefulSetUpdateStrategy rollingUpdate:V1RollingUpdateStatefulSetStrategy type:string
+        V1StatefulSetCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1UserInfo extra:map[string][]string groups:[]string uid:string username:string
+        V1BoundObjectReference apiVersion:string kind:string name:string uid:string
+        V1NonResourceAttributes path:string verb:string
+        V1ResourceAttributes fieldSelector:V1FieldSelectorAttributes group:string labelSelector:V1LabelSelectorAttributes name:string namespace:string resource:string subresource:string verb:string version:string
+        V1NonResourceRule nonResourceURLs:[]string verbs:[]string
+        V1ResourceRule apiGroups:[]string resourceNames:[]string resources:[]string verbs:[]string
+        V1CrossVersionObjectReference apiVersion:string kind:string name:string
+        V2HorizontalPodAutoscalerBehavior scaleDown:V2HPAScalingRules scaleUp:V2HPAScalingRules
+        V2MetricSpec containerResource:V2ContainerResourceMetricSource external:V2ExternalMetricSource object:V2ObjectMetricSource pods:V2PodsMetricSource resource:V2ResourceMetricSource type:string
+        V2CrossVersionObjectReference apiVersion:string kind:string name:string
+        V2HorizontalPodAutoscalerCondition lastTransitionTime:string message:string observedGeneration:integer reason:string status:string type:string
+        V2MetricStatus containerResource:V2ContainerResourceMetricStatus external:V2ExternalMetricStatus object:V2ObjectMetricStatus pods:V2PodsMetricStatus resource:V2ResourceMetricStatus type:string
+        V1JobTemplateSpec metadata:V1ObjectMeta spec:V1JobSpec
+        V1PodFailurePolicy rules:[]V1PodFailurePolicyRule
+        V1JobSchedulingConfiguration disruptionMode:V1alpha3WorkloadPodGroupDisruptionMode resourceClaims:[]V1alpha3WorkloadPodGroupResourceClaim schedulingConstraints:V1alpha3WorkloadPodGroupSchedulingConstraints schedulingPolicy:V1alpha3WorkloadPodGroupSchedulingPolicy
+        V1SuccessPolicy rules:[]V1SuccessPolicyRule
+        V1JobCondition lastProbeTime:string lastTransitionTime:string message:string reason:string status:string type:string
+        V1UncountedTerminatedPods failed:[]string succeeded:[]string
+        V1CertificateSigningRequestCondition lastTransitionTime:string lastUpdateTime:string message:string reason:string status:string type:string
+        V1EndpointAddress hostname:string ip:string nodeName:string targetRef:V1ObjectReference
+        Corev1EndpointPort appProtocol:string name:string port:integer protocol:string
+        V1LimitRangeItem default:map[string]quantity defaultRequest:map[string]quantity max:map[string]quantity maxLimitRequestRatio:map[string]quantity min:map[string]quantity type:string
+        V1NamespaceCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1NodeConfigSource configMap:V1ConfigMapNodeConfigSource
+        V1NodePodPreemptionPolicy disableResizePreemption:[]string
+        V1Taint effect:string key:string timeAdded:string value:string
+        V1NodeAddress address:string type:string
+        V1NodeCondition lastHeartbeatTime:string lastTransitionTime:string message:string reason:string status:string type:string
+        V1NodeConfigStatus active:V1NodeConfigSource assigned:V1NodeConfigSource error:string lastKnownGood:V1NodeConfigSource
+        V1NodeDaemonEndpoints kubeletEndpoint:V1DaemonEndpoint
+        V1NodeFeatures supplementalGroupsPolicy:boolean
+        V1ContainerImage names:[]string sizeBytes:integer
+        V1NodeSystemInfo architecture:string bootID:string containerRuntimeVersion:string kernelVersion:string kubeProxyVersion:string kubeletVersion:string machineID:string operatingSystem:string osImage:string runningInUserNamespace:boolean swap:V1NodeSwapStatus systemUUID:string
+        V1NodeRuntimeHandler features:V1NodeRuntimeHandlerFeatures name:string
+        V1AttachedVolume devicePath:string name:string
+        V1AWSElasticBlockStoreVolumeSource fsType:string partition:integer readOnly:boolean volumeID:string
+        V1AzureDiskVolumeSource cachingMode:string diskName:string diskURI:string fsType:string kind:string readOnly:boolean
+        V1AzureFilePersistentVolumeSource readOnly:boolean secretName:string secretNamespace:string shareName:string
+        V1CephFSPersistentVolumeSource monitors:[]string path:string readOnly:boolean secretFile:string secretRef:V1SecretReference user:string
+        V1CinderPersistentVolumeSource fsType:string readOnly:boolean secretRef:V1SecretReference volumeID:string
+        V1CSIPersistentVolumeSource controllerExpandSecretRef:V1SecretReference controllerPublishSecretRef:V1SecretReference driver:string fsType:string nodeExpandSecretRef:V1SecretReference nodePublishSecretRef:V1SecretReference nodeStageSecretRef:V1SecretReference readOnly:boolean volumeAttributes:map[string]string volumeHandle:string
+        V1FCVolumeSource fsType:string lun:integer readOnly:boolean targetWWNs:[]string wwids:[]string
+        V1FlexPersistentVolumeSource driver:string fsType:string options:map[string]string readOnly:boolean secretRef:V1SecretReference
+        V1FlockerVolumeSource datasetName:string datasetUUID:string
+        V1GCEPersistentDiskVolumeSource fsType:string partition:integer pdName:string readOnly:boolean
+        V1GlusterfsPersistentVolumeSource endpoints:string endpointsNamespace:string path:string readOnly:boolean
+        V1HostPathVolumeSource path:string type:string
+        V1ISCSIPersistentVolumeSource chapAuthDiscovery:boolean chapAuthSession:boolean fsType:string initiatorName:string iqn:string iscsiInterface:string lun:integer portals:[]string readOnly:boolean secretRef:V1SecretReference targetPortal:string
+        V1LocalVolumeSource fsType:string path:string
+        V1NFSVolumeSource path:string readOnly:boolean server:string
+        V1VolumeNodeAffinity required:V1NodeSelector
+        V1PhotonPersistentDiskVolumeSource fsType:string pdID:string
+        V1PortworxVolumeSource fsType:string readOnly:boolean volumeID:string
+        V1QuobyteVolumeSource group:string readOnly:boolean registry:string tenant:string user:string volume:string
+        V1RBDPersistentVolumeSource fsType:string image:string keyring:string monitors:[]string pool:string readOnly:boolean secretRef:V1SecretReference user:string
+        V1ScaleIOPersistentVolumeSource fsType:string gateway:string protectionDomain:string readOnly:boolean secretRef:V1SecretReference sslEnabled:boolean storageMode:string storagePool:string system:string volumeName:string
+        V1StorageOSPersistentVolumeSource fsType:string readOnly:boolean secretRef:V1ObjectReference volumeName:string volumeNamespace:string
+        V1VsphereVirtualDiskVolumeSource fsType:string storagePolicyID:string storagePolicyName:string volumePath:string
+        V1TypedLocalObjectReference apiGroup:string kind:string name:string
+        V1TypedObjectReference apiGroup:string kind:string name:string namespace:string
+        V1VolumeResourceRequirements limits:map[string]quantity requests:map[string]quantity
+        V1PersistentVolumeClaimCondition lastProbeTime:string lastTransitionTime:string message:string reason:string status:string type:string
+        V1VolumeHealthStatus healthConditions:[]V1VolumeHealthCondition lastTransitionTime:string
+        V1ModifyVolumeStatus status:string targetVolumeAttributesClassName:string
+        V1Affinity nodeAffinity:V1NodeAffinity podAffinity:V1PodAffinity podAntiAffinity:V1PodAntiAffinity
+        V1Container args:[]string command:[]string env:[]V1EnvVar envFrom:[]V1EnvFromSource image:string imagePullPolicy:string lifecycle:V1Lifecycle livenessProbe:V1Probe name:string ports:[]V1ContainerPort readinessProbe:V1Probe resizePolicy:[]V1ContainerResizePolicy resources:V1ResourceRequirements restartPolicy:string restartPolicyRules:[]V1ContainerRestartRule securityContext:V1SecurityContext startupProbe:V1Probe stdin:boolean stdinOnce:boolean terminationMessagePath:string terminationMessagePolicy:string tty:boolean volumeDevices:[]V1VolumeDevice volumeMounts:[]V1VolumeMount workingDir:string
+        V1PodDNSConfig nameservers:[]string options:[]V1PodDNSConfigOption searches:[]string
+        V1EphemeralContainer args:[]string command:[]string env:[]V1EnvVar envFrom:[]V1EnvFromSource image:string imagePullPolicy:string lifecycle:V1Lifecycle livenessProbe:V1Probe name:string ports:[]V1ContainerPort readinessProbe:V1Probe resizePolicy:[]V1ContainerResizePolicy resources:V1ResourceRequirements restartPolicy:string restartPolicyRules:[]V1ContainerRestartRule securityContext:V1SecurityContext startupProbe:V1Probe stdin:boolean stdinOnce:boolean targetContainerName:string terminationMessagePath:string terminationMessagePolicy:string tty:boolean volumeDevices:[]V1VolumeDevice volumeMounts:[]V1VolumeMount workingDir:string
+        V1EvictionResponder name:string priority:integer
+        V1HostAlias hostnames:[]string ip:string
+        V1PodOS name:string
+        V1PodReadinessGate conditionType:string
+        V1PodResourceClaim name:string resourceClaimName:string resourceClaimTemplateName:string
+        V1ResourceRequirements claims:[]Corev1ResourceClaim limits:map[string]quantity requests:map[string]quantity
+        V1PodSchedulingGate name:string
+        V1PodSchedulingGroup podGroupName:string
+        V1PodSecurityContext appArmorProfile:V1AppArmorProfile fsGroup:integer fsGroupChangePolicy:string runAsGroup:integer runAsNonRoot:boolean runAsUser:integer seLinuxChangePolicy:string seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile supplementalGroups:[]integer supplementalGroupsPolicy:string sysctls:[]V1Sysctl windowsOptions:V1WindowsSecurityContextOptions
+        V1Toleration effect:string key:string operator:string tolerationSeconds:integer value:string
+        V1TopologySpreadConstraint labelSelector:V1LabelSelector matchLabelKeys:[]string maxSkew:integer minDomains:integer nodeAffinityPolicy:string nodeTaintsPolicy:string topologyKey:string whenUnsatisfiable:string
+        V1Volume awsElasticBlockStore:V1AWSElasticBlockStoreVolumeSource azureDisk:V1AzureDiskVolumeSource azureFile:V1AzureFileVolumeSource cephfs:V1CephFSVolumeSource cinder:V1CinderVolumeSource configMap:V1ConfigMapVolumeSource csi:V1CSIVolumeSource downwardAPI:V1DownwardAPIVolumeSource emptyDir:V1EmptyDirVolumeSource ephemeral:V1EphemeralVolumeSource fc:V1FCVolumeSource flexVolume:V1FlexVolumeSource flocker:V1FlockerVolumeSource gcePersistentDisk:V1GCEPersistentDiskVolumeSource gitRepo:V1GitRepoVolumeSource glusterfs:V1GlusterfsVolumeSource hostPath:V1HostPathVolumeSource image:V1ImageVolumeSource iscsi:V1ISCSIVolumeSource name:string nfs:V1NFSVolumeSource persistentVolumeClaim:V1PersistentVolumeClaimVolumeSource photonPersistentDisk:V1PhotonPersistentDiskVolumeSource portworxVolume:V1PortworxVolumeSource projected:V1ProjectedVolumeSource quobyte:V1QuobyteVolumeSource rbd:V1RBDVolumeSource scaleIO:V1ScaleIOVolumeSource secret:V1SecretVolumeSource storageos:V1StorageOSVolumeSource vsphereVolume:V1VsphereVirtualDiskVolumeSource
+        V1PodCondition lastProbeTime:string lastTransitionTime:string message:string observedGeneration:integer reason:string status:string type:string
+        V1ContainerStatus allocatedResources:map[string]quantity allocatedResourcesStatus:[]V1ResourceStatus containerID:string image:string imageID:string lastState:V1ContainerState name:string ready:boolean resources:V1ResourceRequirements restartCount:integer started:boolean state:V1ContainerState stopSignal:string user:V1ContainerUser volumeMounts:[]V1VolumeMountStatus
+        V1PodExtendedResourceClaimStatus requestMappings:[]V1ContainerExtendedResourceRequest resourceClaimName:string
+        V1HostIP ip:string
+        V1NodeAllocatableResourceClaimStatus containers:[]string mapping:[]V1NodeAllocatableMappedResources overhead:[]V1NodeAllocatableOverheadResources resourceClaimName:string
+        V1PodIP ip:string
+        V1PodResourceClaimStatus name:string resourceClaimName:string
+        V1PodVolumeHealth healthConditions:[]V1VolumeHealthCondition lastTransitionTime:string name:string
+        V1ReplicationControllerCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1ScopeSelector matchExpressions:[]V1ScopedResourceSelectorRequirement
+        V1ServicePort appProtocol:string name:string nodePort:integer port:integer protocol:string targetPort:int-or-string
+        V1SessionAffinityConfig clientIP:V1ClientIPConfig
+        V1LoadBalancerStatus ingress:[]V1LoadBalancerIngress
+        V1EndpointConditions ready:boolean serving:boolean terminating:boolean
+        V1EndpointHints forNodes:[]V1ForNode forZones:[]V1ForZone
+        V1FlowDistinguisherMethod type:string
+        V1PriorityLevelConfigurationReference name:string
+        V1PolicyRulesWithSubjects nonResourceRules:[]V1NonResourcePolicyRule resourceRules:[]V1ResourcePolicyRule subjects:[]Flowcontrolv1Subject
+        V1FlowSchemaCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1ExemptPriorityLevelConfiguration lendablePercent:integer nominalConcurrencyShares:integer
+        V1LimitedPriorityLevelConfiguration borrowingLimitPercent:integer lendablePercent:integer limitResponse:V1LimitResponse nominalConcurrencyShares:integer
+        V1PriorityLevelConfigurationCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V1alpha1EvictionTarget pod:V1alpha1EvictionPodReference
+        V1alpha1Requester intent:string name:string
+        V1alpha1ResponderStatus completionTime:string expectedCompletionTime:string heartbeatTime:string message:string name:string startTime:string
+        V1alpha1TargetResponder name:string priority:integer state:string
+        V1alpha1EvictionRequestTarget pod:V1alpha1EvictionRequestPodReference
+        V1ParentReference group:string name:string namespace:string resource:string
+        V1IngressBackend resource:V1TypedLocalObjectReference service:V1IngressServiceBackend
+        V1IngressRule host:string http:V1HTTPIngressRuleValue
+        V1IngressTLS hosts:[]string secretName:string
+        V1IngressLoadBalancerStatus ingress:[]V1IngressLoadBalancerIngress
+        V1IngressClassParametersReference apiGroup:string kind:string name:string namespace:string scope:string
+        V1NetworkPolicyEgressRule ports:[]V1NetworkPolicyPort to:[]V1NetworkPolicyPeer
+        V1NetworkPolicyIngressRule from:[]V1NetworkPolicyPeer ports:[]V1NetworkPolicyPort
+        V1DeviceClassConfiguration opaque:V1OpaqueDeviceConfiguration
+        V1DeviceSelector cel:V1CELDeviceSelector
+        V1DeviceTaintSelector device:string driver:string pool:string
+        V1DeviceTaint effect:string key:string timeAdded:string value:string
+        V1DeviceClaim config:[]V1DeviceClaimConfiguration constraints:[]V1DeviceConstraint requests:[]V1DeviceRequest
+        V1AllocationResult allocationTimestamp:string devices:V1DeviceAllocationResult nodeSelector:V1NodeSelector
+        V1AllocatedDeviceStatus conditions:[]V1Condition data:any device:string driver:string networkData:V1NetworkDeviceData pool:string shareID:string
+        V1ResourceClaimConsumerReference apiGroup:string name:string resource:string uid:string
+        V1Device allNodes:boolean allowMultipleAllocations:boolean attributes:map[string]V1DeviceAttribute bindingConditions:[]string bindingFailureConditions:[]string bindsToNode:boolean capacity:map[string]V1DeviceCapacity consumesCounters:[]V1DeviceCounterConsumption name:string nodeAllocatableResources:map[string]V1NodeAllocatableResource nodeName:string nodeSelector:V1NodeSelector taints:[]V1DeviceTaint
+        V1NodeSelector nodeSelectorTerms:[]V1NodeSelectorTerm
+        V1ResourcePool generation:integer name:string resourceSliceCount:integer
+        V1CounterSet counters:map[string]V1Counter name:string
+        V1alpha3DeviceTaintSelector device:string driver:string pool:string
+        V1alpha3DeviceTaint effect:string key:string timeAdded:string value:string
+        V1alpha3PoolStatus allocatedDevices:integer availableDevices:integer driver:string generation:integer nodeName:string partitionSummary:[]V1alpha3PartitionTypeStatus poolName:string resourceSliceCount:integer shareableSummary:V1alpha3ShareableSummaryStatus totalDevices:integer unavailableDevices:integer validationError:string
+        V1beta1DeviceClassConfiguration opaque:V1beta1OpaqueDeviceConfiguration
+        V1beta1DeviceSelector cel:V1beta1CELDeviceSelector
+        V1beta1DeviceClaim config:[]V1beta1DeviceClaimConfiguration constraints:[]V1beta1DeviceConstraint requests:[]V1beta1DeviceRequest
+        V1beta1AllocationResult allocationTimestamp:string devices:V1beta1DeviceAllocationResult nodeSelector:V1NodeSelector
+        V1beta1AllocatedDeviceStatus conditions:[]V1Condition data:any device:string driver:string networkData:V1beta1NetworkDeviceData pool:string shareID:string
+        V1beta1ResourceClaimConsumerReference apiGroup:string name:string resource:string uid:string
+        V1beta1Device basic:V1beta1BasicDevice name:string
+        V1beta1ResourcePool generation:integer name:string resourceSliceCount:integer
+        V1beta1CounterSet counters:map[string]V1beta1Counter name:string
+        V1beta2DeviceClassConfiguration opaque:V1beta2OpaqueDeviceConfiguration
+        V1beta2DeviceSelector cel:V1beta2CELDeviceSelector
+        V1beta2DeviceTaintSelector device:string driver:string pool:string
+        V1beta2DeviceTaint effect:string key:string timeAdded:string value:string
+        V1beta2DeviceClaim config:[]V1beta2DeviceClaimConfiguration constraints:[]V1beta2DeviceConstraint requests:[]V1beta2DeviceRequest
+        V1beta2AllocationResult allocationTimestamp:string devices:V1beta2DeviceAllocationResult nodeSelector:V1NodeSelector
+        V1beta2AllocatedDeviceStatus conditions:[]V1Condition data:any device:string driver:string networkData:V1beta2NetworkDeviceData pool:string shareID:string
+        V1beta2ResourceClaimConsumerReference apiGroup:string name:string resource:string uid:string
+        V1beta2Device allNodes:boolean allowMultipleAllocations:boolean attributes:map[string]V1beta2DeviceAttribute bindingConditions:[]string bindingFailureConditions:[]string bindsToNode:boolean capacity:map[string]V1beta2DeviceCapacity consumesCounters:[]V1beta2DeviceCounterConsumption name:string nodeAllocatableResources:map[string]V1beta2NodeAllocatableResource nodeName:string nodeSelector:V1NodeSelector taints:[]V1beta2DeviceTaint
+        V1beta2ResourcePool generation:integer name:string resourceSliceCount:integer
+        V1beta2CounterSet counters:map[string]V1beta2Counter name:string
+        V1alpha3CompositeDisruptionMode all:any single:any
+        V1alpha3CompositePodGroupSchedulingConstraints topology:[]V1alpha3TopologyConstraint
+        V1alpha3CompositePodGroupSchedulingPolicy basic:any gang:V1alpha3CompositeGangSchedulingPolicy
+        V1alpha3WorkloadReference templateName:string workloadName:string
+        V1alpha3DisruptionMode all:any single:any
+        V1alpha3PodGroupResourceClaim name:string resourceClaimName:string resourceClaimTemplateName:string
+        V1alpha3PodGroupSchedulingConstraints topology:[]V1alpha3TopologyConstraint
+        V1alpha3PodGroupSchedulingPolicy basic:any gang:V1alpha3GangSchedulingPolicy
+        V1alpha3PodGroupResourceClaimStatus name:string resourceClaimName:string
+        V1alpha3CompositePodGroupTemplate compositePodGroupTemplates:[]V1alpha3CompositePodGroupTemplate disruptionMode:V1alpha3CompositeDisruptionMode name:string podGroupTemplates:[]V1alpha3PodGroupTemplate preemptionPolicy:string priority:integer priorityClassName:string schedulingConstraints:V1alpha3CompositePodGroupSchedulingConstraints schedulingPolicy:V1alpha3CompositePodGroupSchedulingPolicy
+        V1alpha3TypedLocalObjectReference apiGroup:string kind:string name:string
+        V1alpha3PodGroupTemplate disruptionMode:V1alpha3DisruptionMode name:string preemptionPolicy:string priority:integer priorityClassName:string resourceClaims:[]V1alpha3PodGroupResourceClaim schedulingConstraints:V1alpha3PodGroupSchedulingConstraints schedulingPolicy:V1alpha3PodGroupSchedulingPolicy
+        V1beta1DisruptionMode all:any single:any
+        V1beta1PodGroupResourceClaim name:string resourceClaimName:string resourceClaimTemplateName:string
+        V1beta1PodGroupSchedulingConstraints topology:[]V1beta1TopologyConstraint
+        V1beta1PodGroupSchedulingPolicy basic:any gang:V1beta1GangSchedulingPolicy
+        V1beta1WorkloadReference templateName:string workloadName:string
+        V1beta1PodGroupResourceClaimStatus name:string resourceClaimName:string
+        V1beta1CompositePodGroupTemplate compositePodGroupTemplates:[]V1beta1CompositePodGroupTemplate disruptionMode:V1beta1CompositeDisruptionMode name:string podGroupTemplates:[]V1beta1PodGroupTemplate preemptionPolicy:string priority:integer priorityClassName:string schedulingConstraints:V1beta1CompositePodGroupSchedulingConstraints schedulingPolicy:V1beta1CompositePodGroupSchedulingPolicy
+        V1beta1TypedLocalObjectReference apiGroup:string kind:string name:string
+        V1beta1PodGroupTemplate disruptionMode:V1beta1DisruptionMode name:string preemptionPolicy:string priority:integer priorityClassName:string resourceClaims:[]V1beta1PodGroupResourceClaim schedulingConstraints:V1beta1PodGroupSchedulingConstraints schedulingPolicy:V1beta1PodGroupSchedulingPolicy
+        Storagev1TokenRequest audience:string expirationSeconds:integer
+        V1CSINodeDriver allocatable:V1VolumeNodeResources name:string nodeID:string topologyKeys:[]string
+        V1StorageHealth healthConditions:[]V1StorageHealthCondition name:string
+        V1LabelSelectorRequirement key:string operator:string values:[]string
+        V1TopologySelectorLabelRequirement key:string values:[]string
+        V1VolumeAttachmentSource inlineVolumeSpec:V1PersistentVolumeSpec persistentVolumeName:string
+        V1VolumeError errorCode:integer message:string time:string
+        V1GroupResource group:string resource:string
+        V1CustomResourceConversion strategy:string webhook:V1WebhookConversion
+        V1CustomResourceDefinitionNames categories:[]string kind:string listKind:string plural:string shortNames:[]string singular:string
+        V1CustomResourceDefinitionVersion additionalPrinterColumns:[]V1CustomResourceColumnDefinition deprecated:boolean deprecationWarning:string name:string schema:V1CustomResourceValidation selectableFields:[]V1SelectableField served:boolean storage:boolean subresources:V1CustomResourceSubresources
+        V1CustomResourceDefinitionCondition lastTransitionTime:string message:string observedGeneration:integer reason:string status:string type:string
+        Apiregistrationv1ServiceReference name:string namespace:string port:integer
+        V1APIServiceCondition lastTransitionTime:string message:string reason:string status:string type:string
+        V2beta1APIResourceDiscovery resource:string responseKind:V1GroupVersionKind scope:string singularResource:string verbs:[]string shortNames:[]string categories:[]string subresources:[]V2beta1APISubresourceDiscovery
+        V2APIResourceDiscovery resource:string responseKind:V1GroupVersionKind scope:string singularResource:string verbs:[]string shortNames:[]string categories:[]string subresources:[]V2APISubresourceDiscovery
+        V1NamedRuleWithOperations apiGroups:[]string apiVersions:[]string operations:[]string resourceNames:[]string resources:[]string scope:string
+        V1ApplyConfiguration expression:string
+        V1JSONPatch expression:string
+        Admissionregistrationv1ServiceReference name:string namespace:string path:string port:integer
+        V1ExpressionWarning fieldRef:string warning:string
+        V1alpha1NamedRuleWithOperations apiGroups:[]string apiVersions:[]string operations:[]string resourceNames:[]string resources:[]string scope:string
+        V1alpha1ApplyConfiguration expression:string
+        V1alpha1JSONPatch expression:string
+        V1beta1NamedRuleWithOperations apiGroups:[]string apiVersions:[]string operations:[]string resourceNames:[]string resources:[]string scope:string
+        V1beta1ApplyConfiguration expression:string
+        V1beta1JSONPatch expression:string
+        V1RollingUpdateDaemonSet maxSurge:int-or-string maxUnavailable:int-or-string
+        V1RollingUpdateDeployment maxSurge:int-or-string maxUnavailable:int-or-string
+        V1RollingUpdateStatefulSetStrategy maxUnavailable:int-or-string partition:integer
+        V1FieldSelectorAttributes rawSelector:string requirements:[]V1FieldSelectorRequirement
+        V1LabelSelectorAttributes rawSelector:string requirements:[]V1LabelSelectorRequirement
+        V2HPAScalingRules policies:[]V2HPAScalingPolicy selectPolicy:string stabilizationWindowSeconds:integer tolerance:quantity
+        V2ContainerResourceMetricSource container:string name:string target:V2MetricTarget
+        V2ExternalMetricSource metric:V2MetricIdentifier target:V2MetricTarget
+        V2ObjectMetricSource describedObject:V2CrossVersionObjectReference metric:V2MetricIdentifier target:V2MetricTarget
+        V2PodsMetricSource metric:V2MetricIdentifier target:V2MetricTarget
+        V2ResourceMetricSource name:string target:V2MetricTarget
+        V2ContainerResourceMetricStatus container:string current:V2MetricValueStatus name:string
+        V2ExternalMetricStatus current:V2MetricValueStatus metric:V2MetricIdentifier
+        V2ObjectMetricStatus current:V2MetricValueStatus describedObject:V2CrossVersionObjectReference metric:V2MetricIdentifier
+        V2PodsMetricStatus current:V2MetricValueStatus metric:V2MetricIdentifier
+        V2ResourceMetricStatus current:V2MetricValueStatus name:string
+        V1PodFailurePolicyRule action:string onExitCodes:V1PodFailurePolicyOnExitCodesRequirement onPodConditions:[]V1PodFailurePolicyOnPodConditionsPattern
+        V1alpha3WorkloadPodGroupDisruptionMode all:any single:any
+        V1alpha3WorkloadPodGroupResourceClaim name:string resourceClaimName:string resourceClaimTemplateName:string
+        V1alpha3WorkloadPodGroupSchedulingConstraints topology:[]V1alpha3TopologyConstraint
+        V1alpha3WorkloadPodGroupSchedulingPolicy basic:any gang:V1alpha3WorkloadPodGroupGangSchedulingPolicy
+        V1SuccessPolicyRule succeededCount:integer succeededIndexes:string
+        V1ConfigMapNodeConfigSource kubeletConfigKey:string name:string namespace:string resourceVersion:string uid:string
+        V1DaemonEndpoint Port:integer
+        V1NodeSwapStatus capacity:integer
+        V1NodeRuntimeHandlerFeatures recursiveReadOnlyMounts:boolean userNamespaces:boolean
+        V1SecretReference name:string namespace:string
+        V1VolumeHealthCondition message:string reason:string status:string
+        V1NodeAffinity preferredDuringSchedulingIgnoredDuringExecution:[]V1PreferredSchedulingTerm requiredDuringSchedulingIgnoredDuringExecution:V1NodeSelector
+        V1PodAffinity preferredDuringSchedulingIgnoredDuringExecution:[]V1WeightedPodAffinityTerm requiredDuringSchedulingIgnoredDuringExecution:[]V1PodAffinityTerm
+        V1PodAntiAffinity preferredDuringSchedulingIgnoredDuringExecution:[]V1WeightedPodAffinityTerm requiredDuringSchedulingIgnoredDuringExecution:[]V1PodAffinityTerm
+        V1EnvVar name:string value:string valueFrom:V1EnvVarSource
+        V1EnvFromSource configMapRef:V1ConfigMapEnvSource prefix:string secretRef:V1SecretEnvSource
+        V1Lifecycle postStart:V1LifecycleHandler preStop:V1LifecycleHandler stopSignal:string
+        V1Probe exec:V1ExecAction failureThreshold:integer grpc:V1GRPCAction httpGet:V1HTTPGetAction initialDelaySeconds:integer periodSeconds:integer successThreshold:integer tcpSocket:V1TCPSocketAction terminationGracePeriodSeconds:integer timeoutSeconds:integer
+        V1ContainerPort containerPort:integer hostIP:string hostPort:integer name:string protocol:string
+        V1ContainerResizePolicy resourceName:string restartPolicy:string
+        V1ContainerRestartRule action:string exitCodes:V1ContainerRestartRuleOnExitCodes
+        V1SecurityContext allowPrivilegeEscalation:boolean appArmorProfile:V1AppArmorProfile capabilities:V1Capabilities privileged:boolean procMount:string readOnlyRootFilesystem:boolean runAsGroup:integer runAsNonRoot:boolean runAsUser:integer seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile windowsOptions:V1WindowsSecurityContextOptions
+        V1VolumeDevice devicePath:string name:string
+        V1VolumeMount bindMountOptions:[]string mountPath:string mountPropagation:string name:string readOnly:boolean recursiveReadOnly:string subPath:string subPathExpr:string
+        V1PodDNSConfigOption name:string value:string
+        Corev1ResourceClaim name:string request:string
+        V1AppArmorProfile localhostProfile:string type:string
+        V1SELinuxOptions level:string role:string type:string user:string
+        V1SeccompProfile localhostProfile:string type:string
+        V1Sysctl name:string value:string
+        V1WindowsSecurityContextOptions gmsaCredentialSpec:string gmsaCredentialSpecName:string hostProcess:boolean runAsUserName:string
+        V1AzureFileVolumeSource readOnly:boolean secretName:string shareName:string
+        V1CephFSVolumeSource monitors:[]string path:string readOnly:boolean secretFile:string secretRef:V1LocalObjectReference user:string
+        V1CinderVolumeSource fsType:string readOnly:boolean secretRef:V1LocalObjectReference volumeID:string
+        V1ConfigMapVolumeSource defaultMode:integer defaultUser:integer items:[]V1KeyToPath name:string optional:boolean
+        V1CSIVolumeSource driver:string fsType:string nodePublishSecretRef:V1LocalObjectReference readOnly:boolean volumeAttributes:map[string]string
+        V1DownwardAPIVolumeSource defaultMode:integer defaultUser:integer items:[]V1DownwardAPIVolumeFile
+        V1EmptyDirVolumeSource medium:string mode:integer sizeLimit:quantity
+        V1EphemeralVolumeSource volumeClaimTemplate:V1PersistentVolumeClaimTemplate
+        V1FlexVolumeSource driver:string fsType:string options:map[string]string readOnly:boolean secretRef:V1LocalObjectReference
+        V1GitRepoVolumeSource directory:string repository:string revision:string
+        V1GlusterfsVolumeSource endpoints:string path:string readOnly:boolean
+        V1ImageVolumeSource pullPolicy:string reference:string
+        V1ISCSIVolumeSource chapAuthDiscovery:boolean chapAuthSession:boolean fsType:string initiatorName:string iqn:string iscsiInterface:string lun:integer portals:[]string readOnly:boolean secretRef:V1LocalObjectReference targetPortal:string
+        V1PersistentVolumeClaimVolumeSource claimName:string readOnly:boolean
+        V1ProjectedVolumeSource defaultMode:integer defaultUser:integer sources:[]V1VolumeProjection
+        V1RBDVolumeSource fsType:string image:string keyring:string monitors:[]string pool:string readOnly:boolean secretRef:V1LocalObjectReference user:string
+        V1ScaleIOVolumeSource fsType:string gateway:string protectionDomain:string readOnly:boolean secretRef:V1LocalObjectReference sslEnabled:boolean storageMode:string storagePool:string system:string volumeName:string
+        V1SecretVolumeSource defaultMode:integer defaultUser:integer items:[]V1KeyToPath optional:boolean secretName:string
+        V1StorageOSVolumeSource fsType:string readOnly:boolean secretRef:V1LocalObjectReference volumeName:string volumeNamespace:string
+        V1ResourceStatus name:string resources:[]V1ResourceHealth
+        V1ContainerState running:V1ContainerStateRunning terminated:V1ContainerStateTerminated waiting:V1ContainerStateWaiting
+        V1ContainerUser linux:V1LinuxContainerUser
+        V1VolumeMountStatus mountPath:string name:string readOnly:boolean recursiveReadOnly:string volumeStatus:V1VolumeStatus
+        V1ContainerExtendedResourceRequest containerName:string requestName:string resourceName:string
+        V1NodeAllocatableMappedResources name:string quantity:quantity
+        V1NodeAllocatableOverheadResources name:string perContainer:quantity perPod:quantity
+        V1ScopedResourceSelectorRequirement operator:string scopeName:string values:[]string
+        V1ClientIPConfig timeoutSeconds:integer
+        V1LoadBalancerIngress hostname:string ip:string ipMode:string ports:[]V1PortStatus
+        V1ForNode name:string
+        V1ForZone name:string
+        V1NonResourcePolicyRule nonResourceURLs:[]string verbs:[]string
+        V1ResourcePolicyRule apiGroups:[]string clusterScope:boolean namespaces:[]string resources:[]string verbs:[]string
+        Flowcontrolv1Subject group:V1GroupSubject kind:string serviceAccount:V1ServiceAccountSubject user:V1UserSubject
+        V1LimitResponse queuing:V1QueuingConfiguration type:string
+        V1alpha1EvictionPodReference name:string uid:string
+        V1alpha1EvictionRequestPodReference name:string uid:string
+        V1IngressServiceBackend name:string port:V1ServiceBackendPort
+        V1HTTPIngressRuleValue paths:[]V1HTTPIngressPath
+        V1IngressLoadBalancerIngress hostname:string ip:string ports:[]V1IngressPortStatus
+        V1NetworkPolicyPort endPort:integer port:int-or-string protocol:string
+        V1NetworkPolicyPeer ipBlock:V1IPBlock namespaceSelector:V1LabelSelector podSelector:V1LabelSelector
+        V1OpaqueDeviceConfiguration driver:string parameters:any
+        V1CELDeviceSelector expression:string
+        V1DeviceClaimConfiguration opaque:V1OpaqueDeviceConfiguration requests:[]string
+        V1DeviceConstraint distinctAttribute:string matchAttribute:string requests:[]string
+        V1DeviceRequest exactly:V1ExactDeviceRequest firstAvailable:[]V1DeviceSubRequest name:string
+        V1DeviceAllocationResult config:[]V1DeviceAllocationConfiguration results:[]V1DeviceRequestAllocationResult
+        V1NetworkDeviceData hardwareAddress:string interfaceName:string ips:[]string
+        V1DeviceAttribute bool:boolean bools:[]boolean int:integer ints:[]integer string:string strings:[]string version:string versions:[]string
+        V1DeviceCapacity requestPolicy:V1CapacityRequestPolicy value:quantity
+        V1DeviceCounterConsumption compatibilityGroups:[]string counterSet:string counters:map[string]V1Counter
+        V1NodeAllocatableResource mapping:V1NodeAllocatableMapping overhead:V1NodeAllocatableOverhead
+        V1NodeSelectorTerm matchExpressions:[]V1NodeSelectorRequirement matchFields:[]V1NodeSelectorRequirement
+        V1Counter value:quantity
+        V1alpha3PartitionTypeStatus allocatable:integer attribute:string total:integer type:string
+        V1alpha3ShareableSummaryStatus capacity:[]V1alpha3ShareableCapacityStatus fullyAvailableDevices:integer partiallyAvailableDevices:integer
+        V1beta1OpaqueDeviceConfiguration driver:string parameters:any
+        V1beta1CELDeviceSelector expression:string
+        V1beta1DeviceClaimConfiguration opaque:V1beta1OpaqueDeviceConfiguration requests:[]string
+        V1beta1DeviceConstraint distinctAttribute:string matchAttribute:string requests:[]string
+        V1beta1DeviceRequest adminAccess:boolean allocationMode:string capacity:V1beta1CapacityRequirements count:integer derivedAttributes:[]V1beta1DeviceDerivedAttribute deviceClassName:string firstAvailable:[]V1beta1DeviceSubRequest name:string selectors:[]V1beta1DeviceSelector tolerations:[]V1beta1DeviceToleration
+        V1beta1DeviceAllocationResult config:[]V1beta1DeviceAllocationConfiguration results:[]V1beta1DeviceRequestAllocationResult
+        V1beta1NetworkDeviceData hardwareAddress:string interfaceName:string ips:[]string
+        V1beta1BasicDevice allNodes:boolean allowMultipleAllocations:boolean attributes:map[string]V1beta1DeviceAttribute bindingConditions:[]string bindingFailureConditions:[]string bindsToNode:boolean capacity:map[string]V1beta1DeviceCapacity consumesCounters:[]V1beta1DeviceCounterConsumption nodeAllocatableResources:map[string]V1beta1NodeAllocatableResource nodeName:string nodeSelector:V1NodeSelector taints:[]V1beta1DeviceTaint
+        V1beta1Counter value:quantity
+        V1beta2OpaqueDeviceConfiguration driver:string parameters:any
+        V1beta2CELDeviceSelector expression:string
+        V1beta2DeviceClaimConfiguration opaque:V1beta2OpaqueDeviceConfiguration requests:[]string
+        V1beta2DeviceConstraint distinctAttribute:string matchAttribute:string requests:[]string
+        V1beta2DeviceRequest exactly:V1beta2ExactDeviceRequest firstAvailable:[]V1beta2DeviceSubRequest name:string
+        V1beta2DeviceAllocationResult config:[]V1beta2DeviceAllocationConfiguration results:[]V1beta2DeviceRequestAllocationResult
+        V1beta2NetworkDeviceData hardwareAddress:string interfaceName:string ips:[]string
+        V1beta2DeviceAttribute bool:boolean bools:[]boolean int:integer ints:[]integer string:string strings:[]string version:string versions:[]string
+        V1beta2DeviceCapacity requestPolicy:V1beta2CapacityRequestPolicy value:quantity
+        V1beta2DeviceCounterConsumption compatibilityGroups:[]string counterSet:string counters:map[string]V1beta2Counter
+        V1beta2NodeAllocatableResource mapping:V1beta2NodeAllocatableMapping overhead:V1beta2NodeAllocatableOverhead
+        V1beta2Counter value:quantity
+        V1alpha3TopologyConstraint key:string
+        V1alpha3CompositeGangSchedulingPolicy minGroupCount:integer
+        V1alpha3GangSchedulingPolicy minCount:integer
+        V1beta1TopologyConstraint key:string
+        V1beta1GangSchedulingPolicy minCount:integer
+        V1beta1CompositeDisruptionMode all:any single:any
+        V1beta1CompositePodGroupSchedulingConstraints topology:[]V1beta1TopologyConstraint
+        V1beta1CompositePodGroupSchedulingPolicy basic:any gang:V1beta1CompositeGangSchedulingPolicy
+        V1VolumeNodeResources count:integer
+        V1StorageHealthCondition accessMode:string lastTransitionTime:string message:string reason:string status:string volumeMode:string
+        V1WebhookConversion clientConfig:Apiextensionsv1WebhookClientConfig conversionReviewVersions:[]string
+        V1CustomResourceColumnDefinition description:string format:string jsonPath:string name:string priority:integer type:string
+        V1CustomResourceValidation openAPIV3Schema:V1JSONSchemaProps
+        V1SelectableField jsonPath:string
+        V1CustomResourceSubresources scale:V1CustomResourceSubresourceScale status:any
+        V1GroupVersionKind group:string version:string kind:string
+        V2beta1APISubresourceDiscovery subresource:string responseKind:V1GroupVersionKind verbs:[]string acceptedTypes:[]V1GroupVersionKind
+        V2APISubresourceDiscovery subresource:string responseKind:V1GroupVersionKind acceptedTypes:[]V1GroupVersionKind verbs:[]string
+        V1FieldSelectorRequirement key:string operator:string values:[]string
+        V2HPAScalingPolicy periodSeconds:integer type:string value:integer
+        V2MetricTarget averageUtilization:integer averageValue:quantity type:string value:quantity
+        V2MetricIdentifier name:string selector:V1LabelSelector
+        V2MetricValueStatus averageUtilization:integer averageValue:quantity value:quantity
+        V1PodFailurePolicyOnExitCodesRequirement containerName:string operator:string values:[]integer
+        V1PodFailurePolicyOnPodConditionsPattern status:string type:string
+        V1alpha3WorkloadPodGroupGangSchedulingPolicy minCount:integer
+        V1PreferredSchedulingTerm preference:V1NodeSelectorTerm weight:integer
+        V1WeightedPodAffinityTerm podAffinityTerm:V1PodAffinityTerm weight:integer
+        V1PodAffinityTerm labelSelector:V1LabelSelector matchLabelKeys:[]string mismatchLabelKeys:[]string namespaceSelector:V1LabelSelector namespaces:[]string topologyKey:string
+        V1EnvVarSource configMapKeyRef:V1ConfigMapKeySelector fieldRef:V1ObjectFieldSelector fileKeyRef:V1FileKeySelector resourceFieldRef:V1ResourceFieldSelector secretKeyRef:V1SecretKeySelector
+        V1ConfigMapEnvSource name:string optional:boolean
+        V1SecretEnvSource name:string optional:boolean
+        V1LifecycleHandler exec:V1ExecAction httpGet:V1HTTPGetAction sleep:V1SleepAction tcpSocket:V1TCPSocketAction
+        V1ExecAction command:[]string
+        V1GRPCAction mode:string port:integer service:string
+        V1HTTPGetAction host:string httpHeaders:[]V1HTTPHeader path:string port:int-or-string protocol:string scheme:string
+        V1TCPSocketAction host:string port:int-or-string
+        V1ContainerRestartRuleOnExitCodes operator:string values:[]integer
+        V1Capabilities add:[]string drop:[]string
+        V1KeyToPath key:string mode:integer path:string user:integer
+        V1DownwardAPIVolumeFile fieldRef:V1ObjectFieldSelector mode:integer path:string resourceFieldRef:V1ResourceFieldSelector user:integer
+        V1PersistentVolumeClaimTemplate metadata:V1ObjectMeta spec:V1PersistentVolumeClaimSpec
+        V1VolumeProjection clusterTrustBundle:V1ClusterTrustBundleProjection configMap:V1ConfigMapProjection downwardAPI:V1DownwardAPIProjection podCertificate:V1PodCertificateProjection secret:V1SecretProjection serviceAccountToken:V1ServiceAccountTokenProjection
+        V1ResourceHealth health:string message:string resourceID:string
+        V1ContainerStateRunning startedAt:string
+        V1ContainerStateTerminated containerID:string exitCode:integer finishedAt:string message:string reason:string signal:integer startedAt:string
+        V1ContainerStateWaiting message:string reason:string
+        V1LinuxContainerUser gid:integer supplementalGroups:[]integer uid:integer
+        V1VolumeStatus image:V1ImageVolumeStatus
+        V1PortStatus error:string port:integer protocol:string
+        V1GroupSubject name:string
+        V1ServiceAccountSubject name:string namespace:string
+        V1UserSubject name:string
+        V1QueuingConfiguration handSize:integer queueLengthLimit:integer queues:integer
+        V1ServiceBackendPort name:string number:integer
+        V1HTTPIngressPath backend:V1IngressBackend path:string pathType:string
+        V1IngressPortStatus error:string port:integer protocol:string
+        V1IPBlock cidr:string except:[]string
+        V1ExactDeviceRequest adminAccess:boolean allocationMode:string capacity:V1CapacityRequirements count:integer derivedAttributes:[]V1DeviceDerivedAttribute deviceClassName:string selectors:[]V1DeviceSelector tolerations:[]V1DeviceToleration
+        V1DeviceSubRequest allocationMode:string capacity:V1CapacityRequirements count:integer derivedAttributes:[]V1DeviceDerivedAttribute deviceClassName:string name:string selectors:[]V1DeviceSelector tolerations:[]V1DeviceToleration
+        V1DeviceAllocationConfiguration opaque:V1OpaqueDeviceConfiguration requests:[]string source:string
+        V1DeviceRequestAllocationResult adminAccess:boolean bindingConditions:[]string bindingFailureConditions:[]string consumedCapacity:map[string]quantity device:string driver:string pool:string request:string shareID:string skipNodeOperations:[]string tolerations:[]V1DeviceToleration
+        V1CapacityRequestPolicy default:quantity validRange:V1CapacityRequestPolicyRange validValues:[]quantity
+        V1NodeAllocatableMapping capacityKey:string capacityMultiplier:quantity deviceMultiplier:quantity
+        V1NodeAllocatableOverhead perContainer:quantity perPod:quantity
+        V1NodeSelectorRequirement key:string operator:string values:[]string
+        V1alpha3ShareableCapacityStatus available:quantity consumed:quantity name:string total:quantity
+        V1beta1CapacityRequirements requests:map[string]quantity
+        V1beta1DeviceDerivedAttribute expression:string name:string
+        V1beta1DeviceSubRequest allocationMode:string capacity:V1beta1CapacityRequirements count:integer derivedAttributes:[]V1beta1DeviceDerivedAttribute deviceClassName:string name:string selectors:[]V1beta1DeviceSelector tolerations:[]V1beta1DeviceToleration
+        V1beta1DeviceToleration effect:string key:string operator:string tolerationSeconds:integer value:string
+        V1beta1DeviceAllocationConfiguration opaque:V1beta1OpaqueDeviceConfiguration requests:[]string source:string
+        V1beta1DeviceRequestAllocationResult adminAccess:boolean bindingConditions:[]string bindingFailureConditions:[]string consumedCapacity:map[string]quantity device:string driver:string pool:string request:string shareID:string skipNodeOperations:[]string tolerations:[]V1beta1DeviceToleration
+        V1beta1DeviceAttribute bool:boolean bools:[]boolean int:integer ints:[]integer string:string strings:[]string version:string versions:[]string
+        V1beta1DeviceCapacity requestPolicy:V1beta1CapacityRequestPolicy value:quantity
+        V1beta1DeviceCounterConsumption compatibilityGroups:[]string counterSet:string counters:map[string]V1beta1Counter
+        V1beta1NodeAllocatableResource mapping:V1beta1NodeAllocatableMapping overhead:V1beta1NodeAllocatableOverhead
+        V1beta1DeviceTaint effect:string key:string timeAdded:string value:string
+        V1beta2ExactDeviceRequest adminAccess:boolean allocationMode:string capacity:V1beta2CapacityRequirements count:integer derivedAttributes:[]V1beta2DeviceDerivedAttribute deviceClassName:string selectors:[]V1beta2DeviceSelector tolerations:[]V1beta2DeviceToleration
+        V1beta2DeviceSubRequest allocationMode:string capacity:V1beta2CapacityRequirements count:integer derivedAttributes:[]V1beta2DeviceDerivedAttribute deviceClassName:string name:string selectors:[]V1beta2DeviceSelector tolerations:[]V1beta2DeviceToleration
+        V1beta2DeviceAllocationConfiguration opaque:V1beta2OpaqueDeviceConfiguration requests:[]string source:string
+        V1beta2DeviceRequestAllocationResult adminAccess:boolean bindingConditions:[]string bindingFailureConditions:[]string consumedCapacity:map[string]quantity device:string driver:string pool:string request:string shareID:string skipNodeOperations:[]string tolerations:[]V1beta2DeviceToleration
+        V1beta2CapacityRequestPolicy default:quantity validRange:V1beta2CapacityRequestPolicyRange validValues:[]quantity
+        V1beta2NodeAllocatableMapping capacityKey:string capacityMultiplier:quantity deviceMultiplier:quantity
+        V1beta2NodeAllocatableOverhead perContainer:quantity perPod:quantity
+        V1beta1CompositeGangSchedulingPolicy minGroupCount:integer
+        Apiextensionsv1WebhookClientConfig caBundle:bytes service:Apiextensionsv1ServiceReference url:string
+        V1JSONSchemaProps $ref:string $schema:string additionalItems:any additionalProperties:any allOf:[]V1JSONSchemaProps anyOf:[]V1JSONSchemaProps default:any definitions:map[string]V1JSONSchemaProps dependencies:map[string]any description:string enum:[]any example:any exclusiveMaximum:boolean exclusiveMinimum:boolean externalDocs:V1ExternalDocumentation format:string id:string items:any maxItems:integer maxLength:integer maxProperties:integer maximum:number minItems:integer minLength:integer minProperties:integer minimum:number multipleOf:number not:V1JSONSchemaProps nullable:boolean oneOf:[]V1JSONSchemaProps pattern:string patternProperties:map[string]V1JSONSchemaProps properties:map[string]V1JSONSchemaProps required:[]string title:string type:string uniqueItems:boolean x-kubernetes-embedded-resource:boolean x-kubernetes-int-or-string:boolean x-kubernetes-list-map-keys:[]string x-kubernetes-list-type:string x-kubernetes-map-type:string x-kubernetes-preserve-unknown-fields:boolean x-kubernetes-validations:[]V1ValidationRule
+        V1CustomResourceSubresourceScale labelSelectorPath:string specReplicasPath:string statusReplicasPath:string
+        V1ConfigMapKeySelector key:string name:string optional:boolean
+        V1ObjectFieldSelector apiVersion:string fieldPath:string
+        V1FileKeySelector key:string optional:boolean path:string volumeName:string
+        V1ResourceFieldSelector containerName:string divisor:quantity resource:string
+        V1SecretKeySelector key:string name:string optional:boolean
+        V1SleepAction seconds:integer
+        V1HTTPHeader name:string value:string
+        V1ClusterTrustBundleProjection labelSelector:V1LabelSelector name:string optional:boolean path:string signerName:string user:integer
+        V1ConfigMapProjection items:[]V1KeyToPath name:string optional:boolean
+        V1DownwardAPIProjection items:[]V1DownwardAPIVolumeFile
+        V1PodCertificateProjection certificateChainPath:string credentialBundlePath:string keyPath:string keyType:string maxExpirationSeconds:integer signerName:string user:integer userAnnotations:map[string]string
+        V1SecretProjection items:[]V1KeyToPath name:string optional:boolean
+        V1ServiceAccountTokenProjection audience:string expirationSeconds:integer path:string user:integer
+        V1ImageVolumeStatus imageRef:string
+        V1CapacityRequirements requests:map[string]quantity
+        V1DeviceDerivedAttribute expression:string name:string
+        V1DeviceToleration effect:string key:string operator:string tolerationSeconds:integer value:string
+        V1CapacityRequestPolicyRange max:quantity min:quantity step:quantity
+        V1beta1CapacityRequestPolicy default:quantity validRange:V1beta1CapacityRequestPolicyRange validValues:[]quantity
+        V1beta1NodeAllocatableMapping capacityKey:string capacityMultiplier:quantity deviceMultiplier:quantity
+        V1beta1NodeAllocatableOverhead perContainer:quantity perPod:quantity
+        V1beta2CapacityRequirements requests:map[string]quantity
+        V1beta2DeviceDerivedAttribute expression:string name:string
+        V1beta2DeviceToleration effect:string key:string operator:string tolerationSeconds:integer value:string
+        V1beta2CapacityRequestPolicyRange max:quantity min:quantity step:quantity
+        Apiextensionsv1ServiceReference name:string namespace:string path:string port:integer
+        V1ExternalDocumentation description:string url:string
+        V1ValidationRule fieldPath:string message:string messageExpression:string optionalOldSelf:boolean reason:string rule:string
+        V1beta1CapacityRequestPolicyRange max:quantity min:quantity step:quantity
         """;
 }

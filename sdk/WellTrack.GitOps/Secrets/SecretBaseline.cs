@@ -66,9 +66,9 @@ public sealed class SecretBaseline
         {
             builder.Append(first ? "\n" : ",\n");
             first = false;
-            builder.Append("    {\"code\": ").Append(JsonSerializer.Serialize(finding.Code))
-                .Append(", \"file\": ").Append(JsonSerializer.Serialize(finding.RelativePath))
-                .Append(", \"fingerprint\": ").Append(JsonSerializer.Serialize(finding.Fingerprint)).Append('}');
+            builder.Append("    {\"code\": ").Append(JsonString(finding.Code))
+                .Append(", \"file\": ").Append(JsonString(finding.RelativePath))
+                .Append(", \"fingerprint\": ").Append(JsonString(finding.Fingerprint)).Append('}');
         }
 
         builder.Append(first ? "]\n}\n" : "\n  ]\n}\n");
@@ -80,4 +80,8 @@ public sealed class SecretBaseline
 
         AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(builder.ToString()));
     }
+
+    // What JsonSerializer.Serialize(string) writes (same default encoder), without reflection-based serialization,
+    // which the native (AOT) welltrack tool does not have.
+    private static string JsonString(string value) => "\"" + JsonEncodedText.Encode(value) + "\"";
 }

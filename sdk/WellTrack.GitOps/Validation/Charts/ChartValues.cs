@@ -95,7 +95,7 @@ internal sealed class ChartValues
         }
 
         // The flag format is two orders of magnitude cheaper than the list; the list is built only to report.
-        var instance = JsonSerializer.SerializeToElement(merged);
+        var instance = JsonSerializer.SerializeToElement(merged, ValuesJsonContext.Default.JsonNode);
         if (schema.Evaluate(instance, FlagOptions).IsValid)
         {
             return true;

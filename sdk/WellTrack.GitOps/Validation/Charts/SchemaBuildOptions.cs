@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Json.Schema;
@@ -14,7 +16,8 @@ namespace WellTrack.GitOps.Validation.Charts;
 /// for every chart. Validation evaluates each schema a handful of times, so it uses interpreted regexes shared across
 /// schemas (charts of one repository repeat the same patterns), through copies of the standard dialects whose
 /// <c>pattern</c> handler is replaced. Should the library's internals differ (another version), the standard
-/// options are used: slower, same results.
+/// options are used: slower, same results. Where code is not compiled at run time (the native welltrack tool), every
+/// regex is interpreted anyway, so the standard options are used as they are.
 /// </summary>
 internal static class SchemaBuildOptions
 {
@@ -39,6 +42,11 @@ internal static class SchemaBuildOptions
 
     private static DialectRegistry? CreateDialects()
     {
+        if (!RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return null;
+        }
+
         try
         {
             var registry = new DialectRegistry();
@@ -84,6 +92,7 @@ internal static class SchemaBuildOptions
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Reached only where code is compiled at run time (CreateDialects), never in a trimmed native build; a missing property yields null and the standard options.")]
     private static IKeywordHandler? Handler(object? entry)
     {
         if (entry is IKeywordHandler handler)

@@ -54,8 +54,15 @@ public sealed class GitRepository
     }
 
     /// <summary>Fetches one branch; returns the result so callers can classify network failures.</summary>
-    public GitResult FetchBranch(string remote, string branch)
-        => Run(["fetch", "--quiet", "--no-tags", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"], null, NetworkTimeout);
+    /// <summary>Fetches a branch into its remote-tracking ref; <paramref name="filter"/> (a partial clone's
+    /// <c>--filter</c>) replaces the clone's own filter for this fetch.</summary>
+    public GitResult FetchBranch(string remote, string branch, string? filter = null)
+        => Run(
+            filter is null
+                ? ["fetch", "--quiet", "--no-tags", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"]
+                : ["fetch", "--quiet", "--no-tags", $"--filter={filter}", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"],
+            null,
+            NetworkTimeout);
 
     public GitResult Push(string remote, string branch)
         => Run(["push", "--quiet", "--porcelain", remote, $"HEAD:refs/heads/{branch}"], null, NetworkTimeout);

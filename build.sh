@@ -50,8 +50,9 @@ run_tests() {
   export WELLTRACK_TEST_FEED="$REPO/artifacts/test-feed"
   log "Packing the SDKs as $WELLTRACK_TEST_SDK_VERSION for the package tests"
   rm -rf "$WELLTRACK_TEST_FEED"
-  # The templates pin the SDK version they are packed with, so they are packed with the same test version.
-  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps templates/WellTrack.Templates.csproj; do
+  # The templates pin the SDK version they are packed with, so they are packed with the same test version; the
+  # welltrack tool's packages (native linux-x64, framework-dependent any) are installed by its tests from there too.
+  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps sdk/WellTrack.Cli templates/WellTrack.Templates.csproj; do
     dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
   done
   log "Running tests"
@@ -62,7 +63,7 @@ run_tests() {
   dotnet test --solution WellTrack.Sdk.sln -c "$CONFIGURATION" --no-build \
     --results-directory "$results" --report-trx || status=$?
   # The test version is of no use after this run; test projects share it, so it is removed only once all are done.
-  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/welltrack.{sdk,sdk.gitops,templates}/"$WELLTRACK_TEST_SDK_VERSION"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/welltrack.{sdk,sdk.gitops,templates,cli,cli.any,cli.linux-x64}/"$WELLTRACK_TEST_SDK_VERSION"
   eng/test-summary.sh "$results" || status=1
   return "$status"
 }

@@ -5,6 +5,7 @@
 #   podman, runc     pull and run the published images (eng/run-image.sh); crun fails in this sandbox, so runc
 #   slirp4netns      rootful podman's port publishing without touching the host's network setup
 #   git              the GitOps remote
+#   gcc, binutils, libc6-dev  link and strip the native (AOT) welltrack tool (clang is used instead where present)
 # A fresh machine lacks them; on a prepared one this is a fast no-op (no apt-get at all).
 set -euo pipefail
 
@@ -18,6 +19,8 @@ declare -A wanted=(
   [git]=git
   [curl]=curl                 # the scripts' readiness probes
   [flock]=util-linux          # serialises concurrent starts/builds
+  [gcc]=gcc                   # the native tool's linker (sdk/WellTrack.Cli: PublishAot)
+  [objcopy]=binutils          # strips the native tool's symbols
 )
 
 missing=()
@@ -25,6 +28,8 @@ for cmd in "${!wanted[@]}"; do
   # runc lives in /usr/sbin, which is not on every user's PATH.
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${wanted[$cmd]}")
 done
+# The C library's start files and headers, which gcc only recommends.
+[ -e /usr/include/stdio.h ] || missing+=(libc6-dev)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

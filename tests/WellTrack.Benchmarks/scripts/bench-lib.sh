@@ -13,15 +13,15 @@ percentile() { local p=$1; shift; printf '%s\n' "$@" | sort -n | awk -v p="$p" '
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
-# Packs the welltrack tool and installs it into a private tool path, as a user or CI would get it (its libraries
-# ReadyToRun); sets $welltrack to the installed command. Usage: build_cli WORK_DIR
+# Packs the welltrack tool and installs it into a private tool path, as a user or CI would get it (the native linux-x64
+# package on this machine); sets $welltrack to the installed command. Usage: build_cli WORK_DIR
 build_cli() {
   local dir=$1
   dotnet pack "$repo_root/sdk/WellTrack.Cli/WellTrack.Cli.csproj" -c Release -nologo -v:quiet -o "$dir/tool-feed" \
     -p:PackageVersion=0.0.1-bench >/dev/null
   # A configuration of its own: the repository's package source mapping would not admit the private feed.
   printf '<configuration><packageSources><clear /><add key="bench" value="%s" /></packageSources></configuration>\n' "$dir/tool-feed" > "$dir/tool-nuget.config"
-  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/welltrack.cli/0.0.1-bench"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/welltrack.cli{,.any,.linux-x64}/0.0.1-bench
   (cd "$dir" && dotnet tool install --tool-path "$dir/tool" WellTrack.Cli --version 0.0.1-bench --configfile "$dir/tool-nuget.config" >/dev/null)
   welltrack="$dir/tool/welltrack"
 }

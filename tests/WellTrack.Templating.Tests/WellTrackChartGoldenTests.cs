@@ -1,5 +1,6 @@
 using System.Reflection;
 using WellTrack.Templating.Charts;
+using WellTrack.Testing;
 
 namespace WellTrack.Templating.Tests;
 
@@ -11,8 +12,7 @@ namespace WellTrack.Templating.Tests;
 [TestClass]
 public sealed class WellTrackChartGoldenTests
 {
-    private static string RepositoryRoot
-        => typeof(WellTrackChartGoldenTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+    private static string RepositoryRoot => RepositoryPaths.Root(typeof(WellTrackChartGoldenTests).Assembly);
 
     private static string Goldens => Path.Combine(AppContext.BaseDirectory, "WellTrackCharts");
 

@@ -1,4 +1,5 @@
 using WellTrack.Templating.Charts;
+using WellTrack.Testing;
 
 namespace WellTrack.Templating.Tests.Unit;
 
@@ -57,22 +58,11 @@ public sealed class DiagnosticsTests
     [TestMethod]
     public void EveryCodeUsedHasAMessageAndADocumentedRow()
     {
-        var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "diagnostics.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root(typeof(DiagnosticsTests).Assembly), "docs", "diagnostics.md"));
         foreach (var code in new[] { "WT4001", "WT4002", "WT4003", "WT4004", "WT4006", "WT4007", "WT4008", "WT4010", "WT4011", "WT4012", "WT4013", "WT4020" })
         {
             Assert.IsNotNull(WellTrack.GitOps.Diagnostics.DiagnosticMessages.Template(code), code);
             StringAssert.Contains(docs, "`" + code + "`", code);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WellTrack.Sdk.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

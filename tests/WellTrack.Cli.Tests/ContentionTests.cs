@@ -4,9 +4,9 @@ using WellTrack.Testing;
 namespace WellTrack.Cli.Tests;
 
 /// <summary>
-/// Sixteen `welltrack bump` processes, each like a separate CI machine (its own cache), racing on one remote served
-/// by git daemon: every bump lands or is skipped by the ordering rule, the newest build wins per chart, and no
-/// commit is lost.
+/// Sixteen `welltrack bump` processes (the tool as installed: native on linux-x64), each like a separate CI machine
+/// (its own cache), racing on one remote served by git daemon: every bump lands or is skipped by the ordering rule,
+/// the newest build wins per chart, and no commit is lost.
 /// </summary>
 [TestClass]
 public sealed partial class ContentionTests
@@ -30,12 +30,13 @@ public sealed partial class ContentionTests
             Delay = random.Next(0, 400),
         }).ToList();
 
+        var welltrack = await InstalledTool.CommandAsync();
         var runs = bumps.Select(async bump =>
         {
             await Task.Delay(bump.Delay);
             return await ProcessRunner.RunAsync(
-                ProcessRunner.DotnetHost,
-                [Path.Combine(AppContext.BaseDirectory, "welltrack.dll"), "bump", "--repo", url, "--chart", bump.Chart,
+                welltrack,
+                ["bump", "--repo", url, "--chart", bump.Chart,
                  "--tag", bump.Tag, "--build-number", bump.Build.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 fixture.Root,
                 new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = Path.Combine(fixture.Root, $"machine-{bump.Build}") });

@@ -53,9 +53,8 @@ public sealed class GitRepository
             .ToList();
     }
 
-    /// <summary>Fetches one branch; returns the result so callers can classify network failures.</summary>
-    /// <summary>Fetches a branch into its remote-tracking ref; <paramref name="filter"/> (a partial clone's
-    /// <c>--filter</c>) replaces the clone's own filter for this fetch.</summary>
+    /// <summary>Fetches one branch into its remote-tracking ref; returns the result so callers can classify network
+    /// failures. <paramref name="filter"/> (a partial clone's <c>--filter</c>) replaces the clone's own for this fetch.</summary>
     public GitResult FetchBranch(string remote, string branch, string? filter = null)
         => Run(
             filter is null

@@ -91,7 +91,7 @@ public sealed class KubernetesSchemaTableTests
                 if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name
                     && properties.TryGetProperty(name.Name, out var reference) && reference.GetString() is { } text
                     && text.LastIndexOf("Def:", StringComparison.Ordinal) is var at and >= 0
-                    && ElementType(property.PropertyType) is { } child)
+                    && ModelClassWithin(property.PropertyType) is { } child)
                 {
                     Associate(child, text[(at + 4)..]);
                 }
@@ -286,13 +286,6 @@ public sealed class KubernetesSchemaTableTests
 
     private static Type? ListItemType(Type type)
         => type == typeof(string) || type == typeof(byte[]) ? null : GenericArgument(type, typeof(IEnumerable<>), 0);
-
-    private static Type? ElementType(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        var inner = GenericArgument(type, typeof(IDictionary<,>), 1) ?? (type == typeof(string) || type == typeof(byte[]) ? null : GenericArgument(type, typeof(IEnumerable<>), 0)) ?? type;
-        return inner.Namespace == "k8s.Models" && inner.IsClass ? inner : null;
-    }
 
     private static Type? GenericArgument(Type type, Type definition, int index)
     {

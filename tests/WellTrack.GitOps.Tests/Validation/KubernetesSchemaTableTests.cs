@@ -39,8 +39,7 @@ public sealed class KubernetesSchemaTableTests
         foreach (var line in Lines(KubernetesSchemaTable.ModelKinds))
         {
             var parts = line.Split(' ');
-            var type = typeof(V1Pod).Assembly.GetType("k8s.Models." + parts[1], throwOnError: true)!;
-            var entity = type.GetCustomAttribute<KubernetesEntityAttribute>()!;
+            var entity = ModelType(parts[1]).GetCustomAttribute<KubernetesEntityAttribute>()!;
             var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
             Assert.AreEqual(parts[0], apiVersion + "/" + entity.Kind);
             Assert.IsTrue(KubernetesSchema.IsKnown(apiVersion, entity.Kind));
@@ -86,12 +85,11 @@ public sealed class KubernetesSchemaTableTests
                 return;
             }
 
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var (name, propertyType) in JsonProperties(type))
             {
-                if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name
-                    && properties.TryGetProperty(name.Name, out var reference) && reference.GetString() is { } text
+                if (properties.TryGetProperty(name, out var reference) && reference.GetString() is { } text
                     && text.LastIndexOf("Def:", StringComparison.Ordinal) is var at and >= 0
-                    && ModelClassWithin(property.PropertyType) is { } child)
+                    && ModelClassWithin(propertyType) is { } child)
                 {
                     Associate(child, text[(at + 4)..]);
                 }

@@ -152,6 +152,31 @@ public sealed partial class NativeToolTests
         StringAssert.Contains(message, "WellTrack-Image-Digest: sha256:" + new string('b', 64));
     }
 
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task NativeBumpHandsTheTokenThroughAskPassAndReportsTheRejectionAsTheJitBuildDoes()
+    {
+        using var fixture = new GitOpsFixture();
+        using var server = new RefusingHttpServer();
+        // A fake token of GitHub's shape, made up for this run.
+        var token = "ghp_" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "abcd";
+        const string Variable = "WELLTRACK_NATIVE_TEST_TOKEN";
+        var run = new Run(fixture.Root, ["bump", "--repo", server.Url("gitops.git"), "--chart", "welltrack-backend", "--tag", "v1", "--token-variable", Variable]);
+
+        await AssertSameAsJitAsync([run], side => new Dictionary<string, string?>
+        {
+            ["WELLTRACK_CACHE"] = Path.Combine(fixture.Root, "cache-" + side),
+            [Variable] = token,
+        });
+
+        var native = await RunNativeAsync(fixture.Root, run.Arguments, new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = fixture.CacheDirectory, [Variable] = token });
+        Assert.AreNotEqual(0, native.ExitCode);
+        StringAssert.Contains(native.Error, "WT2005");
+        StringAssert.Contains(native.Error, $"the token in ${Variable} (through GIT_ASKPASS)");
+        Assert.DoesNotContain(token, native.Output + native.Error);
+        CollectionAssert.Contains(server.OfferedCredentials.ToList(), "x-access-token:" + token, "git offered the token it was given");
+    }
+
     private sealed record Run(string WorkingDirectory, string[] Arguments);
 
     private static IEnumerable<string> ArgumentsOf(string conformanceCase)

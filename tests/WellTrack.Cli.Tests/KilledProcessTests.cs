@@ -51,7 +51,9 @@ public sealed class KilledProcessTests
             fixture.Root, new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = cache });
         Assert.AreEqual(0, final.ExitCode, final.Error);
         StringAssert.Contains(fixture.Show(Values), "  tag: final00 # Updated by CI\n");
-        Assert.AreEqual(string.Empty, TestGit.Run(fixture.BareRepository, "fsck", "--no-progress").Trim());
+        // A push killed after the remote took in its pack but before it moved the ref leaves a dangling commit:
+        // unreachable, harmless and collected by git gc. Only broken or missing objects would be a loss.
+        Assert.AreEqual(string.Empty, TestGit.Run(fixture.BareRepository, "fsck", "--no-progress", "--no-dangling").Trim());
     }
 
     // Whatever the moment of the kill, a values file in the cache clone is the original or a complete edit of it.

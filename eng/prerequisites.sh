@@ -6,6 +6,7 @@
 #   slirp4netns      rootful podman's port publishing without touching the host's network setup
 #   git              the GitOps remote
 #   gcc, binutils, libc6-dev  link and strip the native (AOT) welltrack tool (clang is used instead where present)
+#   openssl          checks the keys and certificates the template engine makes (Ed25519, DSA)
 # A fresh machine lacks them; on a prepared one this is a fast no-op (no apt-get at all).
 set -euo pipefail
 
@@ -21,6 +22,7 @@ declare -A wanted=(
   [flock]=util-linux          # serialises concurrent starts/builds
   [gcc]=gcc                   # the native tool's linker (sdk/WellTrack.Cli: PublishAot)
   [objcopy]=binutils          # strips the native tool's symbols
+  [openssl]=openssl           # the template tests check Ed25519 and DSA keys and certificates with it
 )
 
 missing=()

@@ -286,7 +286,7 @@ internal sealed partial class Executor
         catch (TemplateFunctionException e)
         {
             At(n);
-            throw Errorf($"error calling {name}: {e.Message}", e.Code);
+            throw Errorf($"error calling {name}: {e.Message}");
         }
         catch (TemplateExecutionException e) when (e.Code is null && fun.WrapsNestedErrors)
         {

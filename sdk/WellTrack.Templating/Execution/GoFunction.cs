@@ -64,14 +64,10 @@ public sealed class GoFunction
 /// <c>error calling NAME: MESSAGE</c>.</summary>
 public sealed class TemplateFunctionException : Exception
 {
-    public TemplateFunctionException(string message, string? code = null)
+    public TemplateFunctionException(string message)
         : base(message)
     {
-        Code = code;
     }
-
-    /// <summary>A WT4xxx code when the failure is the engine's (e.g. a function not implemented), not Go's.</summary>
-    public string? Code { get; }
 }
 
 /// <summary>What a function may know about the call in progress: the executor (for include and tpl).</summary>

@@ -1,13 +1,15 @@
+using System.Formats.Asn1;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using WellTrack.Templating.Crypto;
 using WellTrack.Templating.Values;
 
 namespace WellTrack.Templating.Functions;
 
 /// <summary>
-/// Sprig's key, certificate and AES functions over .NET's cryptography: genPrivateKey (rsa, ecdsa, dsa), genCA,
+/// Sprig's key, certificate and AES functions over .NET's cryptography: genPrivateKey (rsa, ecdsa, dsa, ed25519), genCA,
 /// genSelfSignedCert, genSignedCert and their WithKey forms, buildCustomCert, encryptAES and decryptAES. Keys,
 /// serial numbers and IVs come from the system's cryptographic random source, as in Sprig, so these outputs differ
 /// on every render even with a deterministic <see cref="Execution.RenderEnvironment"/>.
@@ -43,6 +45,7 @@ internal static class SprigCrypto
     {
         RSA rsa => Pem("RSA PRIVATE KEY", rsa.ExportRSAPrivateKey()),
         ECDsa ec => Pem("EC PRIVATE KEY", ec.ExportECPrivateKey()),
+        DSA dsa => Pem("DSA PRIVATE KEY", DsaKeyFormat.Encode(dsa.ExportParameters(includePrivateParameters: true))),
         _ => Pem("PRIVATE KEY", key.ExportPkcs8PrivateKey()),
     };
 
@@ -62,8 +65,19 @@ internal static class SprigCrypto
                     return KeyPem(ec);
                 }
 
-            case "dsa" or "ed25519":
-                throw new TemplateFunctionException($"function genPrivateKey with key type {type} is not implemented by WellTrack.Templating", "WT4020");
+            case "dsa":
+                // OpenSSL picks a 256-bit Q for a 2048-bit P: Go's L2048N256.
+                using (var dsa = DSA.Create(2048))
+                {
+                    return KeyPem(dsa);
+                }
+
+            case "ed25519":
+                using (var ed25519 = Ed25519PrivateKey.Generate())
+                {
+                    return KeyPem(ed25519);
+                }
+
             default:
                 return "Unknown type " + type;
         }
@@ -86,6 +100,12 @@ internal static class SprigCrypto
                     var ec = ECDsa.Create();
                     ec.ImportECPrivateKey(der, out _);
                     return ec;
+                case "DSA PRIVATE KEY":
+                    var dsa = DSA.Create();
+                    dsa.ImportParameters(DsaKeyFormat.Decode(der));
+                    return dsa;
+                case "PRIVATE KEY" when Ed25519PrivateKey.FromPkcs8(der) is { } ed25519:
+                    return ed25519;
                 case "PRIVATE KEY":
                     try
                     {
@@ -110,22 +130,16 @@ internal static class SprigCrypto
         }
     }
 
-    private static CertificateRequest Request(string cn, AsymmetricAlgorithm key)
+    /// <summary>
+    /// Sprig's getBaseCertTemplate: CN, IP and DNS names, server and client auth. Extensions come in the order Go's
+    /// x509 writes them; a certificate signed by a CA names the CA's key, as Go does when the CA has a key identifier.
+    /// </summary>
+    private static CertificateRequest Template(string cn, List<object?>? ips, List<object?>? dnsNames, AsymmetricAlgorithm key, bool isCa, X509Certificate2? issuer = null)
     {
         var subject = new X500DistinguishedNameBuilder();
-        subject.AddCommonName(cn);
-        return key switch
-        {
-            RSA rsa => new CertificateRequest(subject.Build(), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-            ECDsa ec => new CertificateRequest(subject.Build(), ec, HashAlgorithmName.SHA256),
-            _ => throw new TemplateFunctionException("unsupported key type"),
-        };
-    }
-
-    /// <summary>Sprig's getBaseCertTemplate: CN, IP and DNS names, server and client auth, the given validity.</summary>
-    private static CertificateRequest Template(string cn, List<object?>? ips, List<object?>? dnsNames, AsymmetricAlgorithm key, bool isCa)
-    {
-        var request = Request(cn, key);
+        subject.Add("2.5.4.3", cn, IsPrintableString(cn) ? UniversalTagNumber.PrintableString : UniversalTagNumber.UTF8String);
+        // The signature generator, not the request, decides the signature algorithm (PureEdDSA has no hash).
+        var request = new CertificateRequest(subject.Build(), new PublicKey(key), HashAlgorithmName.SHA256);
         var usage = X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DigitalSignature | (isCa ? X509KeyUsageFlags.KeyCertSign : 0);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
@@ -133,6 +147,11 @@ internal static class SprigCrypto
         if (isCa)
         {
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        }
+
+        if (issuer?.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes is { Length: > 0 } issuerKeyId)
+        {
+            request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(issuerKeyId.Span));
         }
 
         var san = new SubjectAlternativeNameBuilder();
@@ -158,6 +177,10 @@ internal static class SprigCrypto
         return request;
     }
 
+    /// <summary>Go's asn1 writes a string as a PrintableString when every character allows it, else as UTF8String.</summary>
+    private static bool IsPrintableString(string value) =>
+        value.All(c => char.IsAsciiLetterOrDigit(c) || " '()+,-./:=?".Contains(c, StringComparison.Ordinal));
+
     private static (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Validity(long days)
     {
         var now = DateTimeOffset.UtcNow;
@@ -171,18 +194,36 @@ internal static class SprigCrypto
         return bytes;
     }
 
+    /// <summary>Go's x509.CreateCertificate: the signer's key must sign, then the subject's key must be one a certificate can hold.</summary>
+    private static GoStruct Issue(CertificateRequest request, X500DistinguishedName issuerName, AsymmetricAlgorithm signerKey, AsymmetricAlgorithm subjectKey, long days)
+    {
+        X509SignatureGenerator generator = signerKey switch
+        {
+            RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1),
+            ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
+            Ed25519PrivateKey ed25519 => new Ed25519SignatureGenerator(ed25519),
+            _ => throw new TemplateFunctionException("error creating certificate: x509: certificate private key does not implement crypto.Signer"),
+        };
+        if (subjectKey is DSA)
+        {
+            throw new TemplateFunctionException("error creating certificate: x509: unsupported public key type: *dsa.PublicKey");
+        }
+
+        var (from, to) = Validity(days);
+        using var cert = request.Create(issuerName, generator, from, to, Serial());
+        return Certificate(Pem("CERTIFICATE", cert.RawData), KeyPem(subjectKey));
+    }
+
     private static GoStruct CertificateAuthority(string cn, long days, AsymmetricAlgorithm key)
     {
-        var (from, to) = Validity(days);
-        using var cert = Template(cn, null, null, key, isCa: true).CreateSelfSigned(from, to);
-        return Certificate(Pem("CERTIFICATE", cert.RawData), KeyPem(key));
+        var request = Template(cn, null, null, key, isCa: true);
+        return Issue(request, request.SubjectName, key, key, days);
     }
 
     private static GoStruct SelfSigned(object?[] a, AsymmetricAlgorithm key)
     {
-        var (from, to) = Validity((long)a[3]!);
-        using var cert = Template((string)a[0]!, a[1] as List<object?>, a[2] as List<object?>, key, isCa: false).CreateSelfSigned(from, to);
-        return Certificate(Pem("CERTIFICATE", cert.RawData), KeyPem(key));
+        var request = Template((string)a[0]!, a[1] as List<object?>, a[2] as List<object?>, key, isCa: false);
+        return Issue(request, request.SubjectName, key, key, (long)a[3]!);
     }
 
     private static GoStruct Signed(object?[] a, AsymmetricAlgorithm key, object? ca)
@@ -205,16 +246,8 @@ internal static class SprigCrypto
         using (issuer)
         {
             using var issuerKey = ParseKey((string)caKeyPem!);
-            var (from, to) = Validity((long)a[3]!);
-            var request = Template((string)a[0]!, a[1] as List<object?>, a[2] as List<object?>, key, isCa: false);
-            var generator = issuerKey switch
-            {
-                RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1),
-                ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
-                _ => throw new TemplateFunctionException("unsupported ca key type"),
-            };
-            using var cert = request.Create(issuer.SubjectName, generator, from, to, Serial());
-            return Certificate(Pem("CERTIFICATE", cert.RawData), KeyPem(key));
+            var request = Template((string)a[0]!, a[1] as List<object?>, a[2] as List<object?>, key, isCa: false, issuer);
+            return Issue(request, issuer.SubjectName, issuerKey, key, (long)a[3]!);
         }
     }
 

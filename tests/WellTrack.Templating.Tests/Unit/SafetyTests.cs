@@ -46,18 +46,6 @@ public sealed class SafetyTests
     }
 
     [TestMethod]
-    public void UnimplementedFunctionIsWT4020WithItsPosition()
-    {
-        var result = TestCharts.Render("a: {{ genPrivateKey \"ed25519\" }}\n");
-        var diagnostic = result.Diagnostics.Single();
-        Assert.AreEqual("WT4020", diagnostic.Code);
-        Assert.AreEqual("t/templates/t.yaml", diagnostic.File);
-        Assert.AreEqual(1, diagnostic.Line);
-        Assert.AreEqual(7, diagnostic.Column);
-        StringAssert.Contains(result.Error, "function genPrivateKey with key type ed25519 is not implemented");
-    }
-
-    [TestMethod]
     public void EnvironmentFunctionsAreNotDefined()
     {
         var result = TestCharts.Render("a: {{ env \"HOME\" }}{{ expandenv \"$HOME\" }}\n");

@@ -20,6 +20,15 @@ internal static class TestCharts
         return result;
     }
 
+    /// <summary>The string a template expression yields, exactly (base64 carries it through the YAML output).</summary>
+    public static string RenderText(string expression)
+    {
+        var rendered = Render($"v: {{{{ {expression} | b64enc }}}}\n");
+        Assert.IsTrue(rendered.Succeeded, rendered.Error);
+        var encoded = rendered.ToHelmOutput().Split('\n').Single(line => line.StartsWith("v: ", StringComparison.Ordinal))[3..];
+        return Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+    }
+
     public static RenderResult Render(string template, RenderOptions? options = null, params (string Path, string Text)[] extra)
         => ChartRenderer.RenderFiles("t", Files([("templates/t.yaml", template), .. extra]), options);
 }

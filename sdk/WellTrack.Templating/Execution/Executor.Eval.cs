@@ -26,15 +26,16 @@ internal sealed partial class Executor
             value ??= NoValue.Instance;
         }
 
+        var valuesPath = segments is not null && pipe.Decl.Count > 0 ? ValuesPathOf(pipe) : null;
         foreach (var variable in pipe.Decl)
         {
             if (pipe.IsAssign)
             {
-                SetVar(variable.Ident[0], value);
+                SetVar(variable.Ident[0], value, valuesPath);
             }
             else
             {
-                Push(variable.Ident[0], value);
+                Push(variable.Ident[0], value, valuesPath);
             }
         }
 

@@ -128,7 +128,29 @@ internal sealed partial class Executor
         FieldNode { Ident: var ident } when dotValuesPath is not null => dotValuesPath + "." + string.Join('.', ident),
         DotNode when dotValuesPath is not null => dotValuesPath,
         VariableNode { Ident: [ "$", "Values", _, .. ] ident } => string.Join('.', ident[2..]),
+        VariableNode { Ident: [ var name, .. var fields ] } when VariableValuesPath(name) is { } path
+            => fields.Length == 0 ? path : path + "." + string.Join('.', fields),
         PipeNode pipe => ValuesPathOf(pipe),
         _ => null,
     };
+
+    /// <summary>A list element's values path, <c>ports[0]</c> (the notation of values-file findings).</summary>
+    private static string? ElementPath(string? rangePath, int index)
+        => rangePath is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rangePath}[{index}]");
+
+    /// <summary>A map entry's values path, <c>env.LOG_LEVEL</c>.</summary>
+    private static string? ElementPath(string? rangePath, string key) => rangePath is null ? null : rangePath + "." + key;
+
+    private string? VariableValuesPath(string name)
+    {
+        for (var i = vars.Count - 1; i >= 0; i--)
+        {
+            if (vars[i].Name == name)
+            {
+                return vars[i].ValuesPath;
+            }
+        }
+
+        return null;
+    }
 }

@@ -18,7 +18,8 @@ internal sealed partial class Executor
 
     /// <summary>Where each piece of <see cref="output"/> came from; null unless the session records.</summary>
     private readonly List<OutputSegment>? segments;
-    private readonly List<(string Name, object? Value)> vars = new(8);
+    /// <summary>The variables in scope; a variable's values path is recorded only while the session records.</summary>
+    private readonly List<(string Name, object? Value, string? ValuesPath)> vars = new(8);
     private Node? node;
 
     /// <summary>
@@ -46,7 +47,7 @@ internal sealed partial class Executor
     {
         // Go's Execute takes reflect.ValueOf(data): a nil interface becomes the invalid value.
         data ??= NoValue.Instance;
-        vars.Add(("$", data));
+        vars.Add(("$", data, null));
         Walk(data, tree.Root);
     }
 
@@ -195,12 +196,13 @@ internal sealed partial class Executor
             var val = EvalPipeline(dot, r.Pipe);
             context.DropCaptured(captured);
             var mark = vars.Count;
+            var rangePath = segments is null ? null : ValuesPathOf(r.Pipe);
             switch (val)
             {
                 case List<object?> list when list.Count > 0:
                     for (var i = 0; i < list.Count; i++)
                     {
-                        if (OneIteration(r, mark, (long)i, list[i], list is not TypedList) == Flow.Break)
+                        if (OneIteration(r, mark, (long)i, list[i], list is not TypedList, ElementPath(rangePath, i)) == Flow.Break)
                         {
                             break;
                         }
@@ -220,7 +222,7 @@ internal sealed partial class Executor
                 case Dictionary<string, object?> map when map.Count > 0:
                     foreach (var key in GoFormatter.SortedKeys(map))
                     {
-                        if (OneIteration(r, mark, key, map[key], map is not TypedMap) == Flow.Break)
+                        if (OneIteration(r, mark, key, map[key], map is not TypedMap, ElementPath(rangePath, key)) == Flow.Break)
                         {
                             break;
                         }
@@ -254,7 +256,7 @@ internal sealed partial class Executor
         }
     }
 
-    private Flow OneIteration(BranchNode r, int mark, object? index, object? elem, bool elemIsInterface)
+    private Flow OneIteration(BranchNode r, int mark, object? index, object? elem, bool elemIsInterface, string? elemPath = null)
     {
         if (++context.RangeIterations > context.Limits.MaxRangeIterations)
         {
@@ -267,11 +269,11 @@ internal sealed partial class Executor
         {
             if (r.Pipe.IsAssign)
             {
-                SetVar(decl[0].Ident[0], decl.Count > 1 ? index : elem);
+                SetVar(decl[0].Ident[0], decl.Count > 1 ? index : elem, decl.Count > 1 ? null : elemPath);
             }
             else
             {
-                SetTopVar(1, elem);
+                SetTopVar(1, elem, elemPath);
             }
         }
 
@@ -279,18 +281,18 @@ internal sealed partial class Executor
         {
             if (r.Pipe.IsAssign)
             {
-                SetVar(decl[1].Ident[0], elem);
+                SetVar(decl[1].Ident[0], elem, elemPath);
             }
             else
             {
-                SetTopVar(2, index);
+                SetTopVar(2, index, null);
             }
         }
 
         var saved = interfaceTypedDot;
         var savedPath = dotValuesPath;
         interfaceTypedDot = elemIsInterface ? elem : null;
-        dotValuesPath = null;
+        dotValuesPath = elemPath;
         try
         {
             var flow = Walk(elem, r.List);
@@ -354,15 +356,15 @@ internal sealed partial class Executor
         }
     }
 
-    private void Push(string name, object? value) => vars.Add((name, value));
+    private void Push(string name, object? value, string? valuesPath) => vars.Add((name, value, valuesPath));
 
-    private void SetVar(string name, object? value)
+    private void SetVar(string name, object? value, string? valuesPath)
     {
         for (var i = vars.Count - 1; i >= 0; i--)
         {
             if (vars[i].Name == name)
             {
-                vars[i] = (name, value);
+                vars[i] = (name, value, valuesPath);
                 return;
             }
         }
@@ -370,7 +372,7 @@ internal sealed partial class Executor
         throw Errorf($"undefined variable: {name}");
     }
 
-    private void SetTopVar(int n, object? value) => vars[^n] = (vars[^n].Name, value);
+    private void SetTopVar(int n, object? value, string? valuesPath) => vars[^n] = (vars[^n].Name, value, valuesPath);
 
     private object? VarValue(string name)
     {

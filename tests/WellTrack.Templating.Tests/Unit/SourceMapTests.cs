@@ -40,7 +40,50 @@ public sealed class SourceMapTests
         var manifest = Single(TestCharts.Render(template, Recording, ("values.yaml", "image:\n  tag: v1\nlist: [a]\n")));
 
         Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 7, 8, "image.tag"), manifest.SourceMap!.Lookup(6, 8));
-        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 10, 9, null), manifest.SourceMap.Lookup(7, 9));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/t.yaml", 10, 9, "list[0]"), manifest.SourceMap.Lookup(7, 9));
+    }
+
+    [TestMethod]
+    public void AValueReadThroughAVariableOrARangeKeepsItsValuesPath()
+    {
+        var template = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: x
+            data:
+            {{- $image := .Values.image }}
+              tag: {{ $image.tag }}
+            {{- $image = .Values.sidecar }}
+              sidecar: {{ $image.tag | quote }}
+            {{- range $name, $value := .Values.env }}
+              {{ $name }}: {{ $value }}
+            {{- end }}
+            {{- range $i, $port := .Values.ports }}
+              port{{ $i }}: {{ $port.number }}
+            {{- end }}
+            {{- with .Values.nested }}
+            {{- range .hosts }}
+              host: {{ . }}
+            {{- end }}
+            {{- end }}
+              computed: {{ printf "%s" $image.tag }}
+            """;
+        var values = "image:\n  tag: v1\nsidecar:\n  tag: s1\nenv:\n  LEVEL: debug\nports:\n  - number: 80\nnested:\n  hosts: [a.example]\n";
+        var manifest = Single(TestCharts.Render(template, Recording, ("values.yaml", values)));
+        var lines = manifest.Content.Split('\n');
+
+        Assert.AreEqual("  tag: v1", lines[5]);
+        Assert.AreEqual("image.tag", manifest.SourceMap!.Lookup(6, 8)!.ValuesPath);
+        Assert.AreEqual("sidecar.tag", manifest.SourceMap.Lookup(7, 12)!.ValuesPath, "an assignment moves the variable's path");
+        Assert.AreEqual("  LEVEL: debug", lines[7]);
+        Assert.IsNull(manifest.SourceMap.Lookup(8, 3)!.ValuesPath, "a map key is not a value");
+        Assert.AreEqual("env.LEVEL", manifest.SourceMap.Lookup(8, 10)!.ValuesPath);
+        Assert.AreEqual("  port0: 80", lines[8]);
+        Assert.AreEqual("ports[0].number", manifest.SourceMap.Lookup(9, 10)!.ValuesPath);
+        Assert.AreEqual("  host: a.example", lines[9]);
+        Assert.AreEqual("nested.hosts[0]", manifest.SourceMap.Lookup(10, 9)!.ValuesPath);
+        Assert.IsNull(manifest.SourceMap.Lookup(11, 13)!.ValuesPath, "printf is not a pass-through");
     }
 
     [TestMethod]

@@ -62,6 +62,66 @@ public sealed class GitDaemon : IDisposable
 
     public void Dispose() => Stop(_process);
 
+    /// <summary>
+    /// Waits until the daemon serves no connection (it forks a child per connection): a push whose client was
+    /// killed is then finished or abandoned on the server, and the repository holds still.
+    /// </summary>
+    public void WaitUntilIdle(TimeSpan timeout)
+    {
+        // `git daemon` runs the git-daemon program as its child; that one forks the connections.
+        var parents = ParentsByProcess();
+        var server = parents.FirstOrDefault(p => p.Value == _process.Id && Command(p.Key) == "git-daemon").Key;
+        server = server == 0 ? _process.Id : server;
+        var deadline = DateTime.UtcNow + timeout;
+        while (parents.ContainsValue(server))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"git daemon on port {Port} still serves a connection after {timeout}.");
+            }
+
+            Thread.Sleep(20);
+            parents = ParentsByProcess();
+        }
+    }
+
+    private static Dictionary<int, int> ParentsByProcess()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process has just exited.
+            }
+        }
+
+        return parents;
+    }
+
+    private static string? Command(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static bool WaitForPort(int port, Process process)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

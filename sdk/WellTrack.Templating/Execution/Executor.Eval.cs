@@ -282,6 +282,12 @@ internal sealed partial class Executor
 
         try
         {
+            if (segments is not null && fun.WrapsNestedErrors)
+            {
+                // include and tpl take their data last: `include "name" .Values.image` runs with dot at image.
+                context.NestedDataValuesPath = argCount == 2 && final == Missing ? FieldPath(nodeArgs![2]) : null;
+            }
+
             return fun.Invoke(context.FunctionContext, argv);
         }
         catch (TemplateFunctionException e)

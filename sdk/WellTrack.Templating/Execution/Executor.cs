@@ -43,11 +43,13 @@ internal sealed partial class Executor
         Continue,
     }
 
-    public void Execute(ParsedTree tree, object? data)
+    /// <param name="dataValuesPath">Where <paramref name="data"/> sits in .Values (recording only; null at the root).</param>
+    public void Execute(ParsedTree tree, object? data, string? dataValuesPath = null)
     {
         // Go's Execute takes reflect.ValueOf(data): a nil interface becomes the invalid value.
         data ??= NoValue.Instance;
-        vars.Add(("$", data, null));
+        vars.Add(("$", data, dataValuesPath));
+        dotValuesPath = dataValuesPath;
         Walk(data, tree.Root);
     }
 
@@ -311,13 +313,14 @@ internal sealed partial class Executor
         At(t);
         var tree = context.Templates.Lookup(t.Name) ?? throw Errorf($"template {GoStrconv.Quote(t.Name)} not defined");
         var captured = context.Captured.Count;
+        var dataValuesPath = segments is not null && t.Pipe is not null ? ValuesPathOf(t.Pipe) : null;
         dot = EvalPipeline(dot, t.Pipe);
         context.DropCaptured(captured);
         EnterNested();
         try
         {
             var nested = new Executor(context, t.Name, output, segments);
-            nested.Execute(tree, dot);
+            nested.Execute(tree, dot, dataValuesPath);
         }
         finally
         {

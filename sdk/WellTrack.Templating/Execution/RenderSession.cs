@@ -61,6 +61,12 @@ internal sealed class RenderSession
     /// </summary>
     public List<(string Text, List<OutputSegment> Segments)> Captured { get; } = [];
 
+    /// <summary>
+    /// The values path of the data that the include or tpl about to be called passes as dot (recording only): set
+    /// by the calling executor, taken by the nested execution.
+    /// </summary>
+    internal string? NestedDataValuesPath { get; set; }
+
     /// <summary>Turns on recording of output origins for every execution in this session.</summary>
     public void StartRecording() => recordedTemplates = Templates;
 
@@ -78,7 +84,9 @@ internal sealed class RenderSession
         if (Recording)
         {
             var mark = Captured.Count;
-            var (text, segments) = ExecuteRecorded(name, data, parentName);
+            var dataValuesPath = NestedDataValuesPath;
+            NestedDataValuesPath = null;
+            var (text, segments) = ExecuteRecorded(name, data, parentName, dataValuesPath);
             DropCaptured(mark);
             if (ReferenceEquals(Templates, recordedTemplates))
             {
@@ -95,12 +103,13 @@ internal sealed class RenderSession
     }
 
     /// <summary>Executes template <paramref name="name"/> recording where each piece of its output came from.</summary>
-    public (string Text, List<OutputSegment> Segments) ExecuteRecorded(string name, object? data, string? parentName = null)
+    /// <param name="dataValuesPath">Where <paramref name="data"/> sits in .Values, when it does.</param>
+    public (string Text, List<OutputSegment> Segments) ExecuteRecorded(string name, object? data, string? parentName = null, string? dataValuesPath = null)
     {
         var tree = Lookup(name, parentName);
         var sb = new StringBuilder();
         var segments = new List<OutputSegment>();
-        new Executor(this, name, sb, segments).Execute(tree, data);
+        new Executor(this, name, sb, segments).Execute(tree, data, dataValuesPath);
         return (sb.ToString(), segments);
     }
 

@@ -87,6 +87,40 @@ public sealed class SourceMapTests
     }
 
     [TestMethod]
+    public void ATemplateGivenValuesAsDataKeepsTheirValuesPath()
+    {
+        var helpers = "{{- define \"t.image\" -}}\n{{ .repository }}:{{ .tag }}\n{{- end }}\n{{- define \"t.port\" }}\n  port: {{ .number }}\n{{- end }}\n{{- define \"t.value\" }}{{ .value }}{{ end }}\n";
+        var template = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: x
+            data:
+              image: {{ include "t.image" .Values.image }}
+            {{- range .Values.ports }}
+            {{- template "t.port" . }}
+            {{- end }}
+            {{- with .Values.extra }}
+              extra: {{ include "t.value" . }}
+            {{- end }}
+              root: {{ include "t.image" $.Values.image | quote }}
+            """;
+        var values = "image:\n  repository: r\n  tag: v1\nports:\n  - number: 80\nextra:\n  value: e\n";
+        var manifest = Single(TestCharts.Render(template, Recording, ("values.yaml", values), ("templates/_helpers.tpl", helpers)));
+        var lines = manifest.Content.Split('\n');
+
+        Assert.AreEqual("  image: r:v1", lines[5]);
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 2, 1, "image.repository"), manifest.SourceMap!.Lookup(6, 10));
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 2, 19, "image.tag"), manifest.SourceMap.Lookup(6, 12));
+        Assert.AreEqual("  port: 80", lines[6]);
+        Assert.AreEqual(new TemplateSourcePosition("t/templates/_helpers.tpl", 5, 9, "ports[0].number"), manifest.SourceMap.Lookup(7, 9));
+        Assert.AreEqual("  extra: e", lines[7]);
+        Assert.AreEqual("extra.value", manifest.SourceMap.Lookup(8, 10)!.ValuesPath);
+        Assert.AreEqual("  root: \"r:v1\"", lines[8]);
+        Assert.IsNull(manifest.SourceMap.Lookup(9, 9)!.ValuesPath, "quote of an include's whole output names no single value");
+    }
+
+    [TestMethod]
     public void OutputOfAnIncludeMapsIntoTheHelpersFile()
     {
         var helpers = "{{- define \"t.labels\" -}}\napp: t\ntier: {{ .Values.tier }}\n{{- end }}\n";

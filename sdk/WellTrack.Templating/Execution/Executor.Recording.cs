@@ -143,11 +143,11 @@ internal sealed partial class Executor
 
     private string? VariableValuesPath(string name)
     {
-        for (var i = vars.Count - 1; i >= 0; i--)
+        for (var i = vars.Count - 1; varValuesPaths is not null && i >= 0; i--)
         {
             if (vars[i].Name == name)
             {
-                return vars[i].ValuesPath;
+                return varValuesPaths[i];
             }
         }
 

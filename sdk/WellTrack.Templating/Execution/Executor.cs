@@ -18,8 +18,13 @@ internal sealed partial class Executor
 
     /// <summary>Where each piece of <see cref="output"/> came from; null unless the session records.</summary>
     private readonly List<OutputSegment>? segments;
-    /// <summary>The variables in scope; a variable's values path is recorded only while the session records.</summary>
-    private readonly List<(string Name, object? Value, string? ValuesPath)> vars = new(8);
+    private readonly List<(string Name, object? Value)> vars = new(8);
+
+    /// <summary>
+    /// The values path each variable was bound from, index for index with <see cref="vars"/>; kept apart, and only
+    /// while the session records, so that a plain render carries none of it.
+    /// </summary>
+    private readonly List<string?>? varValuesPaths;
     private Node? node;
 
     /// <summary>
@@ -34,6 +39,7 @@ internal sealed partial class Executor
         this.templateName = templateName;
         this.output = output;
         this.segments = segments;
+        varValuesPaths = segments is null ? null : new(8);
     }
 
     private enum Flow
@@ -48,7 +54,8 @@ internal sealed partial class Executor
     {
         // Go's Execute takes reflect.ValueOf(data): a nil interface becomes the invalid value.
         data ??= NoValue.Instance;
-        vars.Add(("$", data, dataValuesPath));
+        vars.Add(("$", data));
+        varValuesPaths?.Add(dataValuesPath);
         dotValuesPath = dataValuesPath;
         Walk(data, tree.Root);
     }
@@ -355,11 +362,16 @@ internal sealed partial class Executor
     {
         if (vars.Count > mark)
         {
+            varValuesPaths?.RemoveRange(mark, vars.Count - mark);
             vars.RemoveRange(mark, vars.Count - mark);
         }
     }
 
-    private void Push(string name, object? value, string? valuesPath) => vars.Add((name, value, valuesPath));
+    private void Push(string name, object? value, string? valuesPath)
+    {
+        vars.Add((name, value));
+        varValuesPaths?.Add(valuesPath);
+    }
 
     private void SetVar(string name, object? value, string? valuesPath)
     {
@@ -367,7 +379,8 @@ internal sealed partial class Executor
         {
             if (vars[i].Name == name)
             {
-                vars[i] = (name, value, valuesPath);
+                vars[i] = (name, value);
+                varValuesPaths?[i] = valuesPath;
                 return;
             }
         }
@@ -375,7 +388,11 @@ internal sealed partial class Executor
         throw Errorf($"undefined variable: {name}");
     }
 
-    private void SetTopVar(int n, object? value, string? valuesPath) => vars[^n] = (vars[^n].Name, value, valuesPath);
+    private void SetTopVar(int n, object? value, string? valuesPath)
+    {
+        vars[^n] = (vars[^n].Name, value);
+        varValuesPaths?[^n] = valuesPath;
+    }
 
     private object? VarValue(string name)
     {

@@ -12,8 +12,6 @@ namespace WellTrack.Templating.Crypto;
 public static class Ed25519
 {
     public const int SeedSize = 32;
-    public const int PublicKeySize = 32;
-    public const int SignatureSize = 64;
 
     private static readonly BigInteger P = BigInteger.Pow(2, 255) - 19;
     private static readonly BigInteger D = Mod(-121665 * Inverse(121666));
@@ -26,11 +24,13 @@ public static class Ed25519
     public static byte[] PublicKey(ReadOnlySpan<byte> seed) => Encode(Multiply(BasePoint, SecretScalar(seed)));
 
     /// <summary>The 64-byte signature of <paramref name="message"/> by the key with this seed.</summary>
-    public static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> message)
+    public static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> message) => Sign(seed, PublicKey(seed), message);
+
+    /// <summary>Signs with a key whose public half is already known (<see cref="Ed25519PrivateKey"/> keeps it).</summary>
+    internal static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)
     {
         var expanded = ExpandedSeed(seed);
         var scalar = Clamp(expanded.AsSpan(0, 32));
-        var publicKey = Encode(Multiply(BasePoint, scalar));
         var r = Reduce([.. expanded.AsSpan(32, 32), .. message]);
         var encodedR = Encode(Multiply(BasePoint, r));
         var k = Reduce([.. encodedR, .. publicKey, .. message]);

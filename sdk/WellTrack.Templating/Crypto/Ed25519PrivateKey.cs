@@ -53,7 +53,7 @@ public sealed class Ed25519PrivateKey : AsymmetricAlgorithm
         }
     }
 
-    public byte[] Sign(ReadOnlySpan<byte> data) => Ed25519.Sign(_seed, data);
+    public byte[] Sign(ReadOnlySpan<byte> data) => Ed25519.Sign(_seed, PublicKey, data);
 
     public override byte[] ExportPkcs8PrivateKey()
     {

@@ -22,7 +22,7 @@ build() {
 pack() {
   log "Packing into artifacts/packages"
   mkdir -p artifacts/packages
-  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps sdk/WellTrack.Cli templates/WellTrack.Templates.csproj; do
+  for project in sdk/packages/WellTrack.Sdk sdk/packages/WellTrack.Sdk.GitOps sdk/frontends/WellTrack.Cli templates/WellTrack.Templates.csproj; do
     dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal
   done
   # A re-packed version is otherwise served stale from the global packages folder (NuGet caches by version).
@@ -52,7 +52,7 @@ run_tests() {
   rm -rf "$WELLTRACK_TEST_FEED"
   # The templates pin the SDK version they are packed with, so they are packed with the same test version; the
   # welltrack tool's packages (native linux-x64, framework-dependent any) are installed by its tests from there too.
-  for project in sdk/WellTrack.Sdk sdk/WellTrack.Sdk.GitOps sdk/WellTrack.Cli templates/WellTrack.Templates.csproj; do
+  for project in sdk/packages/WellTrack.Sdk sdk/packages/WellTrack.Sdk.GitOps sdk/frontends/WellTrack.Cli templates/WellTrack.Templates.csproj; do
     dotnet pack "$project" -c "$CONFIGURATION" -nologo -v:minimal -p:PackageVersion="$WELLTRACK_TEST_SDK_VERSION" -o "$WELLTRACK_TEST_FEED"
   done
   log "Running tests"

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates sdk/WellTrack.GitOps/Validation/Schema/kubernetes-required-fields.json, the small resource the chart
+// Generates sdk/core/WellTrack.Core/Validation/Schema/kubernetes-required-fields.json, the small resource the chart
 // validator reads for what the KubernetesClient models do not say:
 //   - required fields of every built-in Kubernetes kind (the C# models carry structure and types, not "required");
 //   - the full structure (properties, types, enums, required) of the custom resources WellTrack charts use:
@@ -13,7 +13,7 @@
 //   dir=$(mktemp -d) && (cd "$dir" && npm install --no-save --engine-strict=false --no-audit --no-fund \
 //       kubernetes-models@5.1.0 @kubernetes-models/external-secrets@2.0.0 @kubernetes-models/cert-manager@6.0.0)
 //   node eng/generate-kubernetes-required-fields.mjs "$dir/node_modules" \
-//       > sdk/WellTrack.GitOps/Validation/Schema/kubernetes-required-fields.json
+//       > sdk/core/WellTrack.Core/Validation/Schema/kubernetes-required-fields.json
 //
 // Output format (kept small: built-in definitions carry only what leads to a required field):
 //   { "source": "...", "kinds": { "apps/v1/Deployment": "IoK8sApiAppsV1Deployment", ... },

@@ -20,7 +20,7 @@ declare -A wanted=(
   [git]=git
   [curl]=curl                 # the scripts' readiness probes
   [flock]=util-linux          # serialises concurrent starts/builds
-  [gcc]=gcc                   # the native tool's linker (sdk/WellTrack.Cli: PublishAot)
+  [gcc]=gcc                   # the native tool's linker (sdk/frontends/WellTrack.Cli: PublishAot)
   [objcopy]=binutils          # strips the native tool's symbols
   [openssl]=openssl           # the template tests check Ed25519 and DSA keys and certificates with it
 )

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using WellTrack.GitOps.Validation;
-using WellTrack.Templating.Integration;
+using WellTrack.Core.Validation;
 
 namespace WellTrack.Benchmarks;
 

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using WellTrack.GitOps.Validation;
-using WellTrack.Templating.Integration;
+using WellTrack.Core.Validation;
 
 namespace WellTrack.Benchmarks;
 

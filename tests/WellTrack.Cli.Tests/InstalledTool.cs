@@ -62,7 +62,7 @@ internal static class InstalledTool
             version = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
             feed = _privateFeed = Directory.CreateTempSubdirectory("welltrack-tool-feed-").FullName;
             var pack = await DotnetCli.RunAsync(RepositoryPaths.Root(typeof(InstalledTool).Assembly),
-                ["pack", "sdk/WellTrack.Cli/WellTrack.Cli.csproj", "-c", "Release", $"-p:PackageVersion={version}", "-o", feed, "-nologo"]);
+                ["pack", "sdk/frontends/WellTrack.Cli/WellTrack.Cli.csproj", "-c", "Release", $"-p:PackageVersion={version}", "-o", feed, "-nologo"]);
             if (pack.ExitCode != 0)
             {
                 throw new InvalidOperationException($"Packing WellTrack.Cli failed:\n{pack.Output}\n{pack.Error}");

@@ -36,7 +36,7 @@ public static class PackedSdk
         foreach (var package in Packages)
         {
             var pack = await DotnetCli.RunAsync(RepositoryRoot,
-                ["pack", $"sdk/{package}/{package}.csproj", "-c", "Release", $"-p:WellTrackVersion={Version}", "-o", Feed, "-nologo"]);
+                ["pack", $"sdk/packages/{package}/{package}.csproj", "-c", "Release", $"-p:WellTrackVersion={Version}", "-o", Feed, "-nologo"]);
             if (pack.ExitCode != 0)
             {
                 throw new InvalidOperationException($"Packing {package} failed:\n{pack.Output}\n{pack.Error}");

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using WellTrack.GitOps.Yaml;
+using WellTrack.Core.Yaml;
 using WellTrack.Testing;
 
 namespace WellTrack.Sdk.Tests;

@@ -45,13 +45,13 @@ public static class TemplatePackage
         {
             SdkVersion = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
             Feed = s_scratch.CreateDirectory("feed");
-            await PackAsync("sdk/WellTrack.Sdk/WellTrack.Sdk.csproj", Feed);
+            await PackAsync("sdk/packages/WellTrack.Sdk/WellTrack.Sdk.csproj", Feed);
             s_packedSdk = true;
         }
 
         // The GitOps repository's SDK, packed with the same version (the repository may predate it: then only the
         // service template can be built).
-        const string gitOpsSdk = "sdk/WellTrack.Sdk.GitOps/WellTrack.Sdk.GitOps.csproj";
+        const string gitOpsSdk = "sdk/packages/WellTrack.Sdk.GitOps/WellTrack.Sdk.GitOps.csproj";
         if (File.Exists(Path.Combine(RepositoryRoot, gitOpsSdk)) && !File.Exists(Path.Combine(Feed, $"WellTrack.Sdk.GitOps.{SdkVersion}.nupkg")))
         {
             // Never write into a feed build.sh made: copy it and complete the copy.

@@ -3,7 +3,7 @@ using WellTrack.Testing;
 
 namespace WellTrack.Templates.Tests;
 
-/// <summary>The <c>welltrack</c> tool (sdk/WellTrack.Cli, copied beside the tests) run as a process, as CI runs it.</summary>
+/// <summary>The <c>welltrack</c> tool (sdk/frontends/WellTrack.Cli, copied beside the tests) run as a process, as CI runs it.</summary>
 internal static class WelltrackCli
 {
     public static string Assembly => Path.Combine(AppContext.BaseDirectory, "welltrack.dll");

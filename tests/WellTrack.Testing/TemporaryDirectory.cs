@@ -20,7 +20,7 @@ public sealed class TemporaryDirectory : IDisposable
     {
         try
         {
-            WellTrack.GitOps.IO.DirectoryTree.Delete(directory);
+            WellTrack.Core.IO.DirectoryTree.Delete(directory);
         }
         catch (IOException)
         {

@@ -17,7 +17,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 # package on this machine); sets $welltrack to the installed command. Usage: build_cli WORK_DIR
 build_cli() {
   local dir=$1
-  dotnet pack "$repo_root/sdk/WellTrack.Cli/WellTrack.Cli.csproj" -c Release -nologo -v:quiet -o "$dir/tool-feed" \
+  dotnet pack "$repo_root/sdk/frontends/WellTrack.Cli/WellTrack.Cli.csproj" -c Release -nologo -v:quiet -o "$dir/tool-feed" \
     -p:PackageVersion=0.0.1-bench >/dev/null
   # A configuration of its own: the repository's package source mapping would not admit the private feed.
   printf '<configuration><packageSources><clear /><add key="bench" value="%s" /></packageSources></configuration>\n' "$dir/tool-feed" > "$dir/tool-nuget.config"

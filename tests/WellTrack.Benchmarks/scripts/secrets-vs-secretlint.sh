@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Plain-secrets scan against secretlint with its recommended preset, on the same inputs, same machine:
-#   1. the labelled corpus (tests/WellTrack.GitOps.Tests/Secrets/Corpus, fakes made at export time): recall and
+#   1. the labelled corpus (tests/WellTrack.Core.Tests/Secrets/Corpus, fakes made at export time): recall and
 #      precision of each tool, per (file, line) finding; Supabase anon keys (a note, not a secret) are left out;
 #   2. a generated GitOps repository of 2,000 YAML files (200 charts shaped like the WellTrack ones, fake secrets
 #      planted in some): recall, precision, and whole-process wall time, the two tools alternated RUNS times.
@@ -27,9 +27,9 @@ echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$wor
 
 build_cli "$work"
 # The corpus and the generated repository come from the test project, so fakes are made one way only.
-dotnet build "$repo_root/tests/WellTrack.GitOps.Tests/WellTrack.GitOps.Tests.csproj" -c Release -nologo -v:quiet >/dev/null
+dotnet build "$repo_root/tests/WellTrack.Core.Tests/WellTrack.Core.Tests.csproj" -c Release -nologo -v:quiet >/dev/null
 WELLTRACK_SECRETS_CORPUS_EXPORT="$work/export" WELLTRACK_SECRETS_GENERATED_FILES="$files" \
-  "$artifacts/bin/WellTrack.GitOps.Tests/release/WellTrack.GitOps.Tests" \
+  "$artifacts/bin/WellTrack.Core.Tests/release/WellTrack.Core.Tests" \
   --filter "FullyQualifiedName~MarkersAreAllReplacedAndCanBeExported" >/dev/null
 corpus="$work/export/cases" generated="$work/export/generated"
 echo "generated files: $(find "$generated" -name '*.yaml' | wc -l) YAML files, $(tail -n +2 "$generated/expected.tsv" | wc -l) planted findings"

@@ -20,7 +20,7 @@ trap 'eng/registry.sh stop >/dev/null 2>&1 || true; rm -rf "$work" "$packages/we
 git_env=(env GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.test GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.test)
 
 feed="$work/feed" hive="$work/hive"
-dotnet pack sdk/WellTrack.Sdk/WellTrack.Sdk.csproj -c Release -nologo -v:quiet -p:WellTrackVersion="$version" -o "$feed" >/dev/null
+dotnet pack sdk/packages/WellTrack.Sdk/WellTrack.Sdk.csproj -c Release -nologo -v:quiet -p:WellTrackVersion="$version" -o "$feed" >/dev/null
 dotnet pack templates/WellTrack.Templates.csproj -c Release -nologo -v:quiet -p:WellTrackVersion="$version" -o "$feed" >/dev/null
 dotnet new install "$feed/WellTrack.Templates.$version.nupkg" --debug:custom-hive "$hive" >/dev/null
 

@@ -61,7 +61,7 @@ public sealed class DiagnosticsTests
         var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root(typeof(DiagnosticsTests).Assembly), "docs", "diagnostics.md"));
         foreach (var code in new[] { "WT4001", "WT4002", "WT4003", "WT4004", "WT4006", "WT4007", "WT4008", "WT4010", "WT4011", "WT4012", "WT4013" })
         {
-            Assert.IsNotNull(WellTrack.GitOps.Diagnostics.DiagnosticMessages.Template(code), code);
+            Assert.IsNotNull(WellTrack.Diagnostics.DiagnosticMessages.Template(code), code);
             StringAssert.Contains(docs, "`" + code + "`", code);
         }
     }

@@ -1,6 +1,0 @@
-using WellTrack.GitOps.Yaml;
-
-namespace WellTrack.GitOps.Bump;
-
-/// <summary>One values file a bump changes: its repository-relative path, bytes before and after, and the scalars set.</summary>
-public sealed record BumpFileChange(string Chart, string RelativePath, byte[] Before, byte[] After, IReadOnlyList<ScalarChange> Changes);

@@ -1,6 +1,0 @@
-using WellTrack.GitOps.Diagnostics;
-
-namespace WellTrack.GitOps.Bump;
-
-/// <summary>The edited contents of every values file of a bump, or why they could not be computed.</summary>
-public sealed record ValuesEditPlan(IReadOnlyList<BumpFileChange> Files, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,9 +1,0 @@
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
-namespace WellTrack.GitOps.Validation.Charts;
-
-/// <summary>Source-generated serialization of the merged values, so schema checks need no reflection (the native
-/// welltrack tool has none to offer).</summary>
-[JsonSerializable(typeof(JsonNode))]
-internal sealed partial class ValuesJsonContext : JsonSerializerContext;

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace WellTrack.Core.Secrets.Rules;
+
+/// <summary>
+/// Database connection strings that carry a password: URL form (<c>postgres://user:pass@host</c>, MySQL, MariaDB,
+/// MongoDB, Redis, AMQP) and key-value form (<c>Host=db;Password=...</c>). A password given as a reference
+/// (<c>${DB_PASSWORD}</c>, <c>$(DB_PASSWORD)</c>, <c>{{ ... }}</c>) or a placeholder is not a finding.
+/// </summary>
+internal sealed partial class ConnectionStringRule : TokenRule
+{
+    public override string Code => SecretCodes.ConnectionStringPassword;
+
+    public override string Hint => string.Empty;
+
+    public bool AllowPlaceholders { get; init; } = true;
+
+    public override IEnumerable<TokenMatch> Find(string text)
+    {
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            foreach (Match match in UrlForm().Matches(text))
+            {
+                var password = match.Groups["password"];
+                if (IsCredential(password.Value))
+                {
+                    yield return new TokenMatch(Code, password.Index, password.Length, password.Value);
+                }
+            }
+        }
+
+        if (text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (Match match in KeyValueForm().Matches(text))
+            {
+                var password = match.Groups["password"];
+                if (IsCredential(password.Value))
+                {
+                    yield return new TokenMatch(Code, password.Index, password.Length, password.Value);
+                }
+            }
+        }
+    }
+
+    private bool IsCredential(string password)
+        => password.Length >= 3
+           && !CredentialHeuristics.IsReference(password)
+           && !(AllowPlaceholders && CredentialHeuristics.IsPlaceholder(password));
+
+    public static bool IsDatabaseScheme(string scheme) => DatabaseSchemes.Contains(scheme);
+
+    private static readonly HashSet<string> DatabaseSchemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps", "mssql", "sqlserver", "jdbc:postgresql", "jdbc:mysql",
+    };
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.-])(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://(?<user>[^:/\s@""']*):(?<password>[^@\s/""']+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UrlForm();
+
+    [GeneratedRegex(@"(?:^|[;\s""'])(?:Password|Pwd)\s*=\s*(?<password>[^;""'\s]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValueForm();
+}

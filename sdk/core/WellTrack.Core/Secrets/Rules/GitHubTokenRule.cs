@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace WellTrack.Core.Secrets.Rules;
+
+/// <summary>GitHub tokens: <c>ghp_</c>, <c>gho_</c>, <c>ghu_</c>, <c>ghs_</c>, <c>ghr_</c> and 36 characters; <c>github_pat_</c> fine-grained tokens.</summary>
+internal sealed partial class GitHubTokenRule : RegexTokenRule
+{
+    public override string Code => SecretCodes.GitHubToken;
+
+    public override string Hint => "g";
+
+    protected override Regex Pattern => Regex();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_(?<body>[A-Za-z0-9]{36,251})|github_pat_(?<body>[A-Za-z0-9]{22}_[A-Za-z0-9]{59}))(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
+    private static partial Regex Regex();
+}

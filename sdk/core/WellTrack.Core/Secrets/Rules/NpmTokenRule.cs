@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace WellTrack.Core.Secrets.Rules;
+
+/// <summary>npm access tokens: <c>npm_</c> and 36 characters; also an <c>.npmrc</c> line's literal <c>_authToken=</c>.</summary>
+internal sealed partial class NpmTokenRule : TokenRule
+{
+    public override string Code => SecretCodes.NpmToken;
+
+    public override string Hint => string.Empty;
+
+    public override IEnumerable<TokenMatch> Find(string text)
+    {
+        if (text.Contains("npm_", StringComparison.Ordinal))
+        {
+            foreach (Match match in Token().Matches(text))
+            {
+                if (LooksRandom(match.Groups["body"].ValueSpan))
+                {
+                    yield return new TokenMatch(Code, match.Index, match.Length, match.Value);
+                }
+            }
+        }
+
+        if (text.Contains("_authToken=", StringComparison.Ordinal))
+        {
+            foreach (Match match in AuthToken().Matches(text))
+            {
+                var value = match.Groups["value"];
+                if (!value.Value.StartsWith("npm_", StringComparison.Ordinal) && LooksRandom(value.ValueSpan) && !CredentialHeuristics.IsReference(value.Value))
+                {
+                    yield return new TokenMatch(Code, value.Index, value.Length, value.Value);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])npm_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"_authToken=(?<value>[^\s""'$]{16,})", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthToken();
+}

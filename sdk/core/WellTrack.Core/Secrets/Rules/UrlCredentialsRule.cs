@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace WellTrack.Core.Secrets.Rules;
+
+/// <summary>
+/// Basic-auth credentials in a URL (<c>https://user:password@host</c>). Database URLs are
+/// <see cref="ConnectionStringRule"/>'s; references and placeholders as the password are not findings.
+/// </summary>
+internal sealed partial class UrlCredentialsRule : TokenRule
+{
+    public override string Code => SecretCodes.UrlCredentials;
+
+    public override string Hint => "@";
+
+    public bool AllowPlaceholders { get; init; } = true;
+
+    public override IEnumerable<TokenMatch> Find(string text)
+    {
+        if (!text.Contains('@', StringComparison.Ordinal) || !text.Contains("://", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (Match match in Pattern().Matches(text))
+        {
+            if (ConnectionStringRule.IsDatabaseScheme(match.Groups["scheme"].Value))
+            {
+                continue;
+            }
+
+            var password = match.Groups["password"];
+            if (password.Length >= 3
+                && !CredentialHeuristics.IsReference(password.Value)
+                && !(AllowPlaceholders && CredentialHeuristics.IsPlaceholder(password.Value)))
+            {
+                yield return new TokenMatch(Code, password.Index, password.Length, password.Value);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.-])(?<scheme>[A-Za-z][A-Za-z0-9+.-]{1,20})://(?<user>[^:/\s@""'{}]+):(?<password>[^@\s/""']+)@[A-Za-z0-9\[]", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

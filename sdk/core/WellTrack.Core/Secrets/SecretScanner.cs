@@ -1,0 +1,318 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using WellTrack.Core.Secrets.Rules;
+using WellTrack.Diagnostics;
+using YamlDotNet.Core;
+
+namespace WellTrack.Core.Secrets;
+
+/// <summary>
+/// Finds plain secrets in a GitOps repository: values files, Helm templates and any YAML or JSON. Charts are read
+/// as charts: a template that turns values into a Secret makes the values it reads suspects in the chart's values
+/// files. Every finding is redacted and fingerprinted here; the secret itself never leaves this class.
+/// </summary>
+public static partial class SecretScanner
+{
+    private const string ChartFile = "Chart.yaml";
+
+    /// <summary>Scans <paramref name="rootDirectory"/>; files in findings are <paramref name="rootDirectory"/> joined with the relative path.</summary>
+    /// <exception cref="DiagnosticException">WT5042 when the directory does not exist, WT5041 when the baseline cannot be read.</exception>
+    public static SecretScanResult Scan(string rootDirectory, SecretScanOptions? options = null)
+    {
+        options ??= new SecretScanOptions();
+        if (!Directory.Exists(rootDirectory))
+        {
+            throw DiagnosticException.Error(SecretCodes.DirectoryMissing, SourceLocation.InFile(rootDirectory), rootDirectory);
+        }
+
+        var baseline = LoadBaseline(rootDirectory, options);
+        var files = Enumerate(rootDirectory, options);
+        var chartRoots = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        string? ChartRootOf(string relative) => ChartRoot(rootDirectory, relative, chartRoots);
+
+        var templates = files.Where(f => IsTemplate(f, ChartRootOf(f))).ToHashSet(StringComparer.Ordinal);
+        var tokens = new TokenRules(options.AllowPlaceholders);
+        var results = new ConcurrentBag<(FileScan Scan, Diagnostic? Problem)>();
+        var fedByChart = new ConcurrentDictionary<string, List<FedPath>>(StringComparer.Ordinal);
+
+        // Templates first: they tell which values paths end up in a Secret.
+        Parallel.ForEach(templates, relative =>
+        {
+            var (scan, problem) = Read(rootDirectory, relative, tokens, options);
+            if (scan is not null)
+            {
+                var fed = new List<FedPath>();
+                TemplateAnalyzer.Analyze(scan, fed);
+                if (fed.Count > 0 && ChartRootOf(relative) is { } chart)
+                {
+                    var list = fedByChart.GetOrAdd(chart, _ => []);
+                    lock (list)
+                    {
+                        list.AddRange(fed);
+                    }
+                }
+            }
+
+            results.Add((scan!, problem));
+        });
+
+        Parallel.ForEach(files.Where(f => !templates.Contains(f)), relative =>
+        {
+            var (scan, problem) = Read(rootDirectory, relative, tokens, options);
+            if (scan is not null)
+            {
+                var chart = ChartRootOf(relative);
+                IReadOnlyList<FedPath> fed = chart is not null && IsValuesFile(relative) && fedByChart.TryGetValue(chart, out var list) ? list : [];
+                AnalyzeData(scan, fed);
+            }
+
+            results.Add((scan!, problem));
+        });
+
+        var findings = new List<SecretFinding>();
+        var diagnostics = new List<Diagnostic>();
+        int suppressed = 0, baselined = 0;
+        foreach (var (scan, problem) in results)
+        {
+            if (problem is not null)
+            {
+                diagnostics.Add(problem);
+            }
+
+            if (scan is null)
+            {
+                continue;
+            }
+
+            var display = DisplayPath(rootDirectory, scan.RelativePath);
+            var warnedLines = new HashSet<int>();
+            foreach (var raw in scan.Findings)
+            {
+                switch (Suppression(scan, raw, out var markerLine))
+                {
+                    case SuppressionState.Suppressed:
+                        suppressed++;
+                        continue;
+                    case SuppressionState.MissingReason when warnedLines.Add(markerLine):
+                        diagnostics.Add(Diagnostic.Warning(SecretCodes.SuppressionWithoutReason, new SourceLocation(display, markerLine, 1)));
+                        break;
+                }
+
+                var finding = ToFinding(raw, scan.RelativePath, display);
+                if (baseline.Contains(finding.Fingerprint))
+                {
+                    baselined++;
+                    continue;
+                }
+
+                findings.Add(finding);
+            }
+        }
+
+        findings.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath) is var c and not 0 ? c
+            : a.Diagnostic.Line != b.Diagnostic.Line ? a.Diagnostic.Line.CompareTo(b.Diagnostic.Line)
+            : a.Diagnostic.Column != b.Diagnostic.Column ? a.Diagnostic.Column.CompareTo(b.Diagnostic.Column)
+            : string.CompareOrdinal(a.Code, b.Code));
+        return new SecretScanResult(findings, diagnostics, results.Count(r => r.Scan is not null), suppressed, baselined);
+    }
+
+    /// <summary>Scans one file's text as if it were at <paramref name="relativePath"/> (no chart context, no baseline).</summary>
+    public static IReadOnlyList<SecretFinding> ScanText(string relativePath, string text, bool allowPlaceholders = true)
+    {
+        var scan = new FileScan(relativePath, text, new TokenRules(allowPlaceholders), allowPlaceholders);
+        if (relativePath.Contains("/templates/", StringComparison.Ordinal) || relativePath.StartsWith("templates/", StringComparison.Ordinal) || relativePath.EndsWith(".tpl", StringComparison.Ordinal))
+        {
+            TemplateAnalyzer.Analyze(scan, []);
+        }
+        else
+        {
+            AnalyzeData(scan, []);
+        }
+
+        return scan.Findings
+            .Where(raw => Suppression(scan, raw, out _) != SuppressionState.Suppressed)
+            .Select(raw => ToFinding(raw, relativePath, relativePath))
+            .OrderBy(f => f.Diagnostic.Line).ThenBy(f => f.Diagnostic.Column).ToList();
+    }
+
+    private static void AnalyzeData(FileScan scan, IReadOnlyList<FedPath> fed)
+    {
+        List<YamlTreeNode> documents;
+        try
+        {
+            documents = YamlTree.Read(scan.Text);
+        }
+        catch (YamlException)
+        {
+            // Not YAML (or a template outside templates/): read it line by line instead.
+            TemplateAnalyzer.Analyze(scan, []);
+            return;
+        }
+
+        ManifestAnalyzer.Analyze(scan, documents, fed);
+    }
+
+    private static SecretFinding ToFinding(RawFinding raw, string relativePath, string display)
+    {
+        var excerpt = raw.Code == SecretCodes.SecretTemplateFromValues ? string.Empty : SecretRedaction.Redact(raw.Secret);
+        var message = DiagnosticMessages.Format(raw.Code, raw.KeyPath, excerpt, raw.Detail);
+        var diagnostic = new Diagnostic(raw.Code, raw.Severity, message, display, raw.Line, raw.Column);
+        var rule = SecretRuleCatalog.Find(raw.Code)?.Id ?? raw.Code;
+        return new SecretFinding(diagnostic, rule, raw.KeyPath, excerpt, SecretRedaction.Fingerprint(raw.Code, relativePath, raw.Secret), relativePath);
+    }
+
+    private enum SuppressionState
+    {
+        None,
+        Suppressed,
+        MissingReason,
+    }
+
+    private static SuppressionState Suppression(FileScan scan, RawFinding raw, out int markerLine)
+    {
+        markerLine = 0;
+        var state = SuppressionState.None;
+        foreach (var line in new[] { raw.Line, raw.Line - 1, raw.KeyLine, raw.KeyLine - 1 }.Distinct())
+        {
+            if (line < 1 || scan.LineText(line) is not { } text || !text.Contains("welltrack:allow-secret", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var marker = AllowMarker().Match(text);
+            if (marker.Success && marker.Groups["reason"].Value.Any(char.IsLetterOrDigit))
+            {
+                return SuppressionState.Suppressed;
+            }
+
+            markerLine = line;
+            state = SuppressionState.MissingReason;
+        }
+
+        return state;
+    }
+
+    private static SecretBaseline LoadBaseline(string rootDirectory, SecretScanOptions options)
+    {
+        if (options.BaselinePath is null)
+        {
+            var implicitPath = Path.Combine(rootDirectory, SecretBaseline.DefaultFileName);
+            return File.Exists(implicitPath) ? SecretBaseline.Load(implicitPath) : SecretBaseline.Empty;
+        }
+
+        return options.BaselinePath.Length == 0 ? SecretBaseline.Empty : SecretBaseline.Load(options.BaselinePath);
+    }
+
+    private static (FileScan? Scan, Diagnostic? Problem) Read(string root, string relative, TokenRules tokens, SecretScanOptions options)
+    {
+        var path = Path.Combine(root, relative);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > options.MaxFileBytes)
+            {
+                return (null, null);
+            }
+
+            var text = File.ReadAllText(path);
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                return (null, null);
+            }
+
+            return (new FileScan(relative, text, tokens, options.AllowPlaceholders), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, Diagnostic.Warning(SecretCodes.FileUnreadable, SourceLocation.InFile(DisplayPath(root, relative)), relative, e.Message));
+        }
+    }
+
+    private static List<string> Enumerate(string root, SecretScanOptions options)
+    {
+        var files = new List<string>();
+        var excluded = new HashSet<string>(options.ExcludeDirectories, StringComparer.Ordinal);
+        var extensions = new HashSet<string>(options.Extensions, StringComparer.OrdinalIgnoreCase);
+        var starts = options.IncludePaths.Count == 0 ? [string.Empty] : options.IncludePaths.Select(p => p.Replace('\\', '/').Trim('/')).ToList();
+        foreach (var start in starts.Distinct(StringComparer.Ordinal))
+        {
+            var full = start.Length == 0 ? root : Path.Combine(root, start);
+            if (File.Exists(full))
+            {
+                files.Add(start);
+            }
+            else if (Directory.Exists(full))
+            {
+                Walk(full, start, files, excluded, extensions);
+            }
+        }
+
+        return files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static void Walk(string directory, string relative, List<string> files, HashSet<string> excluded, HashSet<string> extensions)
+    {
+        var enumeration = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var file in Directory.EnumerateFiles(directory, "*", enumeration))
+        {
+            var name = Path.GetFileName(file);
+            if (extensions.Contains(Path.GetExtension(name)))
+            {
+                files.Add(relative.Length == 0 ? name : $"{relative}/{name}");
+            }
+        }
+
+        foreach (var sub in Directory.EnumerateDirectories(directory, "*", enumeration))
+        {
+            var name = Path.GetFileName(sub);
+            if (!excluded.Contains(name))
+            {
+                Walk(sub, relative.Length == 0 ? name : $"{relative}/{name}", files, excluded, extensions);
+            }
+        }
+    }
+
+    private static string? ChartRoot(string root, string relative, ConcurrentDictionary<string, string?> cache)
+    {
+        var slash = relative.LastIndexOf('/');
+        var directory = slash < 0 ? string.Empty : relative[..slash];
+        return cache.GetOrAdd(directory, dir =>
+        {
+            var current = dir;
+            while (true)
+            {
+                if (File.Exists(Path.Combine(root, current, ChartFile)))
+                {
+                    return current;
+                }
+
+                if (current.Length == 0)
+                {
+                    return null;
+                }
+
+                var up = current.LastIndexOf('/');
+                current = up < 0 ? string.Empty : current[..up];
+            }
+        });
+    }
+
+    private static bool IsTemplate(string relative, string? chartRoot)
+        => relative.EndsWith(".tpl", StringComparison.OrdinalIgnoreCase)
+           || chartRoot is not null && relative.StartsWith(chartRoot.Length == 0 ? "templates/" : $"{chartRoot}/templates/", StringComparison.Ordinal);
+
+    private static bool IsValuesFile(string relative)
+    {
+        var name = Path.GetFileName(relative);
+        return name is not (ChartFile or "Chart.lock") && (relative.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || relative.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string DisplayPath(string root, string relative)
+    {
+        var trimmed = root.TrimEnd('/', '\\');
+        return trimmed is "." or "" ? relative : Path.Combine(trimmed, relative.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    [GeneratedRegex(@"welltrack:allow-secret(?<reason>(?:[ \t:]+[^\r\n]*)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex AllowMarker();
+}

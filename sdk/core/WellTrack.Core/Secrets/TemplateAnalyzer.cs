@@ -1,0 +1,339 @@
+using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
+
+namespace WellTrack.Core.Secrets;
+
+/// <summary>
+/// Helm templates are not YAML, so they are read line by line: a <c>kind: Secret</c> document whose
+/// <c>data</c>/<c>stringData</c> is built from <c>.Values</c> (<c>b64enc</c>, <c>toYaml</c>, <c>range</c>) is reported
+/// once, at its first such line, and the values paths it reads are returned so the chart's values files can be
+/// checked; literal data in a Secret, secret-like keys holding literals and known token formats are reported on any
+/// line. Files that are not valid YAML are read the same way.
+/// </summary>
+internal static partial class TemplateAnalyzer
+{
+    public static void Analyze(FileScan file, List<FedPath> fed)
+    {
+        var lines = new string[file.LineCount];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = file.LineText(i + 1);
+        }
+
+        var start = 0;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            if (i == lines.Length || DocumentSeparator().IsMatch(lines[i]))
+            {
+                AnalyzeDocument(file, lines, start, i, fed);
+                start = i + 1;
+            }
+        }
+    }
+
+    private static void AnalyzeDocument(FileScan file, string[] lines, int start, int end, List<FedPath> fed)
+    {
+        var secretKindIndent = -1;
+        var allowedKind = false;
+        string? withPath = null;
+        for (var i = start; i < end; i++)
+        {
+            if (KindLine().Match(lines[i]) is { Success: true } kind)
+            {
+                var indent = kind.Groups["indent"].Length;
+                if (kind.Groups["kind"].Value == "Secret" && (secretKindIndent < 0 || indent < secretKindIndent))
+                {
+                    secretKindIndent = indent;
+                }
+                else if (indent == 0 && kind.Groups["kind"].Value is "ExternalSecret" or "SealedSecret" or "ClusterExternalSecret" or "SecretStore" or "ClusterSecretStore" or "PushSecret")
+                {
+                    allowedKind = true;
+                }
+            }
+
+            if (WithValues().Match(lines[i]) is { Success: true } with)
+            {
+                withPath = with.Groups["path"].Value;
+            }
+        }
+
+        var isSecret = secretKindIndent >= 0 && !allowedKind;
+        var blockIndent = -1;
+        var blockReported = false;
+        (string Name, int Line)? envName = null;
+        for (var i = start; i < end; i++)
+        {
+            var text = lines[i];
+            var lineNumber = i + 1;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var indent = text.Length - text.TrimStart().Length;
+            var actionOnly = ActionOnly().IsMatch(text);
+            if (isSecret && DataKey().Match(text) is { Success: true } dataKey && indent <= secretKindIndent)
+            {
+                var rest = StripComment(dataKey.Groups["rest"].Value);
+                blockIndent = indent;
+                blockReported = false;
+                if (rest.Length > 0 && Feeds(rest, withPath))
+                {
+                    blockReported = ReportFeeding(file, fed, text, lineNumber, withPath, blockReported);
+                }
+                else if (rest.Length > 0)
+                {
+                    blockIndent = -1;
+                }
+
+                continue;
+            }
+
+            if (blockIndent >= 0 && (indent > blockIndent || actionOnly))
+            {
+                if (Feeds(text, withPath))
+                {
+                    blockReported = ReportFeeding(file, fed, text, lineNumber, withPath, blockReported);
+                    continue;
+                }
+
+                if (actionOnly)
+                {
+                    continue;
+                }
+
+                i = SecretDataLine(file, lines, i, end, indent);
+                continue;
+            }
+
+            blockIndent = -1;
+            var tokens = file.Tokens.Find(text);
+            if (tokens.Count > 0)
+            {
+                var key = KeyValue().Match(text) is { Success: true } kv ? kv.Groups["key"].Value.Trim('"', '\'') : $"line {lineNumber}";
+                foreach (var match in tokens)
+                {
+                    file.AddToken(match, lineNumber, match.Index + 1, lineNumber, key);
+                }
+
+                envName = null;
+                continue;
+            }
+
+            if (EnvName().Match(text) is { Success: true } env)
+            {
+                envName = (env.Groups["name"].Value, lineNumber);
+                continue;
+            }
+
+            if (KeyValue().Match(text) is not { Success: true } pair)
+            {
+                continue;
+            }
+
+            var keyName = pair.Groups["key"].Value.Trim('"', '\'');
+            var valueGroup = pair.Groups["value"];
+            var value = Unquote(StripComment(valueGroup.Value));
+            if (keyName == "value" && envName is { } named && lineNumber - named.Line <= 3)
+            {
+                keyName = named.Name;
+            }
+
+            if (value.Length == 0 || value is "|" or ">" or "|-" or ">-" or "|+" or ">+" || value.Contains("{{", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (CredentialHeuristics.ClassifyKey(keyName) != KeyKind.Secret || file.AllowPlaceholders && CredentialHeuristics.IsPlaceholder(value))
+            {
+                continue;
+            }
+
+            var column = valueGroup.Index + 1 + (valueGroup.Value.TrimStart().StartsWith('"') || valueGroup.Value.TrimStart().StartsWith('\'') ? 1 : 0);
+            if (CredentialHeuristics.IsAwsSecretKey(keyName, value))
+            {
+                file.Add(new RawFinding(SecretCodes.AwsSecretAccessKey, DiagnosticSeverity.Error, lineNumber, column, lineNumber, keyName, value));
+            }
+            else if (CredentialHeuristics.IsCredentialValue(keyName, value, file.AllowPlaceholders))
+            {
+                file.Add(new RawFinding(SecretCodes.SecretLikeKey, DiagnosticSeverity.Error, lineNumber, column, lineNumber, keyName, value));
+            }
+        }
+    }
+
+    /// <summary>A line of a Secret's data: a literal value (or block scalar) is a plain secret. Returns the last line consumed.</summary>
+    private static int SecretDataLine(FileScan file, string[] lines, int i, int end, int indent)
+    {
+        var lineNumber = i + 1;
+        var text = lines[i];
+        if (KeyValue().Match(text) is not { Success: true } pair)
+        {
+            return i;
+        }
+
+        var key = pair.Groups["key"].Value.Trim('"', '\'');
+        var valueGroup = pair.Groups["value"];
+        var raw = StripComment(valueGroup.Value);
+        if (raw is "|" or ">" or "|-" or ">-" or "|+" or ">+")
+        {
+            var last = i;
+            var content = new List<string>();
+            for (var j = i + 1; j < end; j++)
+            {
+                var line = lines[j];
+                if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
+                {
+                    break;
+                }
+
+                content.Add(line.Trim());
+                last = j;
+            }
+
+            var block = string.Join("\n", content).Trim();
+            if (block.Length == 0 || block.Contains("{{", StringComparison.Ordinal))
+            {
+                return last;
+            }
+
+            var tokens = file.Tokens.Find(block);
+            if (tokens.Count > 0)
+            {
+                foreach (var match in tokens)
+                {
+                    var (foundLine, foundColumn) = Find(lines, i + 1, last + 1, block.Substring(match.Index, Math.Min(match.Length, 12)));
+                    file.AddToken(match, foundLine, foundColumn, lineNumber, key);
+                }
+            }
+            else if (!CredentialHeuristics.IsReference(block))
+            {
+                var first = i + 1;
+                while (first <= last && lines[first].Trim().Length == 0)
+                {
+                    first++;
+                }
+
+                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, lines[first].Length - lines[first].TrimStart().Length + 1, lineNumber, key, block));
+            }
+
+            return last;
+        }
+
+        var value = Unquote(raw);
+        if (value.Length == 0 || value.Contains("{{", StringComparison.Ordinal) || CredentialHeuristics.IsReference(value)
+            || file.AllowPlaceholders && CredentialHeuristics.IsPlaceholder(value))
+        {
+            return i;
+        }
+
+        var valueTokens = file.Tokens.Find(text);
+        if (valueTokens.Count > 0)
+        {
+            foreach (var match in valueTokens)
+            {
+                file.AddToken(match, lineNumber, match.Index + 1, lineNumber, key);
+            }
+
+            return i;
+        }
+
+        var column = valueGroup.Index + 1 + (valueGroup.Value.TrimStart().StartsWith('"') || valueGroup.Value.TrimStart().StartsWith('\'') ? 1 : 0);
+        file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, lineNumber, column, lineNumber, key, value));
+        return i;
+    }
+
+    private static (int Line, int Column) Find(string[] lines, int from, int to, string fragment)
+    {
+        for (var j = from; j <= to && j < lines.Length; j++)
+        {
+            var at = lines[j].IndexOf(fragment, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return (j + 1, at + 1);
+            }
+        }
+
+        return (from + 1, 1);
+    }
+
+    private static bool Feeds(string text, string? withPath)
+        => text.Contains(".Values", StringComparison.Ordinal)
+           || withPath is not null && WithDot().IsMatch(text);
+
+    private static bool ReportFeeding(FileScan file, List<FedPath> fed, string text, int lineNumber, string? withPath, bool alreadyReported)
+    {
+        var paths = ValuesPath().Matches(text).Select(m => m.Groups["path"].Value.TrimEnd('.')).Where(p => p.Length > 0).ToList();
+        if (paths.Count == 0 && withPath is not null)
+        {
+            paths.Add(withPath);
+        }
+
+        foreach (var path in paths)
+        {
+            if (!fed.Any(f => f.Path == path && f.Template == file.RelativePath))
+            {
+                fed.Add(new FedPath(path, file.RelativePath, lineNumber));
+            }
+        }
+
+        if (alreadyReported)
+        {
+            return true;
+        }
+
+        var column = text.IndexOf(".Values", StringComparison.Ordinal) is >= 0 and var at ? at + 1 : Math.Max(1, text.IndexOf("{{", StringComparison.Ordinal) + 1);
+        var described = paths.Count == 0 ? ".Values" : string.Join(", ", paths.Select(p => ".Values." + p));
+        file.Add(new RawFinding(SecretCodes.SecretTemplateFromValues, DiagnosticSeverity.Error, lineNumber, column, lineNumber, paths.FirstOrDefault() ?? "data", text.Trim(), described));
+        return true;
+    }
+
+    private static string StripComment(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.StartsWith('"') || trimmed.StartsWith('\''))
+        {
+            return trimmed;
+        }
+
+        var hash = trimmed.IndexOf(" #", StringComparison.Ordinal);
+        return (hash >= 0 ? trimmed[..hash] : trimmed).Trim();
+    }
+
+    private static string Unquote(string value)
+    {
+        var v = value.Trim();
+        if (v.Length >= 2 && (v[0] == '"' && v[^1] == '"' || v[0] == '\'' && v[^1] == '\''))
+        {
+            return v[1..^1];
+        }
+
+        return v;
+    }
+
+    [GeneratedRegex(@"^---(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentSeparator();
+
+    [GeneratedRegex(@"^(?<indent>\s*)kind:\s*[""']?(?<kind>[A-Za-z]+)[""']?\s*(?:#.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex KindLine();
+
+    [GeneratedRegex(@"^\s*(?:data|stringData):(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DataKey();
+
+    [GeneratedRegex(@"^\s*\{\{.*\}\}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ActionOnly();
+
+    [GeneratedRegex(@"\bwith\s+\$?[A-Za-z0-9_]*\.Values\.(?<path>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex WithValues();
+
+    [GeneratedRegex(@"(?:toYaml\s+\.\s|toYaml\s+\.\s*\}|:=\s*\.\s*\}|\{\{-?\s*\.\s*\|)", RegexOptions.CultureInvariant)]
+    private static partial Regex WithDot();
+
+    [GeneratedRegex(@"\.Values\.(?<path>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ValuesPath();
+
+    [GeneratedRegex(@"^\s*-\s+name:\s*[""']?(?<name>[A-Za-z_][A-Za-z0-9_.-]*)[""']?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvName();
+
+    [GeneratedRegex(@"^\s*(?:-\s+)?(?<key>""[^""]+""|'[^']+'|[A-Za-z0-9_.\-/]+):(?:\s+(?<value>.*)|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyValue();
+}

@@ -1,0 +1,37 @@
+using WellTrack.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace WellTrack.Core.Validation.Charts;
+
+/// <summary>What the chart rules learned about a chart, for the render and object rules that follow.</summary>
+internal sealed record ChartInfo(string Directory, string Name, bool IsLibrary, bool Renderable);
+
+/// <summary>Reads one YAML file of a chart (Chart.yaml, values files) into a node; null with a diagnostic when it
+/// does not parse.</summary>
+internal static class ChartYaml
+{
+    public static (YamlNode? Root, bool Parsed) Load(string file, string code, FindingCollector findings)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            findings.Report(code, new SourceLocation(file), e.Message);
+            return (null, false);
+        }
+
+        if (YamlNodes.TryLoad(text, out var error) is not { } stream)
+        {
+            findings.Report(code, new SourceLocation(file, error!.Line, error.Column), error.Message);
+            return (null, false);
+        }
+
+        return (stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, true);
+    }
+
+    public static SourceLocation At(string file, YamlNode? node)
+        => node is null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, YamlNodes.LineOf(node), YamlNodes.ColumnOf(node));
+}

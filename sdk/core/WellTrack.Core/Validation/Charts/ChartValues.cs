@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using WellTrack.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace WellTrack.Core.Validation.Charts;
+
+/// <summary>
+/// A chart's values.yaml and values.schema.json, read once per chart; each render variant's values (values.yaml,
+/// then the ci/ file, merged as Helm coalesces them) are checked against the schema (WT3017) with the position of
+/// the offending value in the file that set it.
+/// </summary>
+internal sealed class ChartValues
+{
+    private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag };
+
+    private readonly ValuesFile? defaults;
+    private readonly JsonSchema? schema;
+    private readonly string schemaFile;
+
+    private ChartValues(ValuesFile? defaults, JsonSchema? schema, string schemaFile)
+    {
+        this.defaults = defaults;
+        this.schema = schema;
+        this.schemaFile = schemaFile;
+    }
+
+    /// <summary>Whether values.yaml parsed (or is absent): a chart whose values do not parse is not rendered.</summary>
+    public bool Usable { get; private init; } = true;
+
+    public static ChartValues Load(string chartDirectory, FindingCollector findings)
+    {
+        var valuesPath = Path.Combine(chartDirectory, "values.yaml");
+        ValuesFile? defaults = null;
+        var usable = true;
+        if (File.Exists(valuesPath))
+        {
+            defaults = ValuesFile.Load(valuesPath, findings);
+            usable = defaults is not null;
+        }
+
+        var schemaPath = Path.Combine(chartDirectory, "values.schema.json");
+        JsonSchema? schema = null;
+        if (File.Exists(schemaPath))
+        {
+            try
+            {
+                schema = JsonSchema.FromText(File.ReadAllText(schemaPath), SchemaBuildOptions.Create());
+            }
+            catch (JsonException e)
+            {
+                findings.Report("WT3016", new SourceLocation(schemaPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), e.Message.Split('\n')[0]);
+            }
+            catch (Exception e) when (e is JsonSchemaException or ArgumentException or InvalidOperationException or FormatException or UriFormatException or NotSupportedException)
+            {
+                findings.Report("WT3016", new SourceLocation(schemaPath, 1, 1), e.Message.Split('\n')[0]);
+            }
+        }
+
+        return new ChartValues(defaults, schema, schemaPath) { Usable = usable };
+    }
+
+    /// <summary>Parses the variant's extra values files (WT3014) and checks the merged values against the schema.
+    /// False when an extra file does not parse (the variant is then not rendered).</summary>
+    public bool Check(IReadOnlyList<string> extraValuesFiles, FindingCollector findings)
+    {
+        var files = new List<ValuesFile>();
+        if (defaults is not null)
+        {
+            files.Add(defaults);
+        }
+
+        foreach (var extra in extraValuesFiles)
+        {
+            if (ValuesFile.Load(extra, findings) is not { } file)
+            {
+                return false;
+            }
+
+            files.Add(file);
+        }
+
+        if (schema is null)
+        {
+            return true;
+        }
+
+        JsonNode merged = new JsonObject();
+        foreach (var file in files)
+        {
+            merged = Coalesce(merged, file.Json?.DeepClone());
+        }
+
+        // The flag format is two orders of magnitude cheaper than the list; the list is built only to report.
+        var instance = JsonSerializer.SerializeToElement(merged, ValuesJsonContext.Default.JsonNode);
+        if (schema.Evaluate(instance, FlagOptions).IsValid)
+        {
+            return true;
+        }
+
+        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+
+        foreach (var (pointer, message) in Errors(results))
+        {
+            var segments = Segments(pointer);
+            var location = Locate(files, segments) ?? new SourceLocation(files.Count > 0 ? files[^1].Path : schemaFile, 1, 1);
+            var valuesPath = ValuesPath(segments);
+            findings.ReportWithValuesPath("WT3017", location, valuesPath.Length == 0 ? null : valuesPath, null,
+                valuesPath.Length == 0 ? "(values)" : valuesPath, message, Path.GetFileName(schemaFile));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The errors of the failing nodes only: a valid node's subtree (an anyOf whose other branch matched) holds
+    /// failures of alternatives that do not matter, and reporting them would bury the real one.
+    /// </summary>
+    private static IEnumerable<(string Pointer, string Message)> Errors(EvaluationResults results)
+    {
+        if (results.IsValid)
+        {
+            yield break;
+        }
+
+        if (results.Errors is { } errors)
+        {
+            foreach (var (keyword, message) in errors)
+            {
+                yield return (results.InstanceLocation.ToString(), Explain(keyword, message));
+            }
+        }
+
+        foreach (var detail in results.Details ?? [])
+        {
+            foreach (var error in Errors(detail))
+            {
+                yield return error;
+            }
+        }
+    }
+
+    // JsonSchema.Net words additionalProperties: false as "All values fail against the false schema".
+    private static string Explain(string keyword, string message)
+        => keyword == "false" || message.Contains("false schema", StringComparison.Ordinal)
+            ? "the schema allows no value of this name (additionalProperties is false); check its spelling and place"
+            : message;
+
+    /// <summary>Helm's coalescing: maps merge key by key, a null removes the key, anything else replaces.</summary>
+    private static JsonNode Coalesce(JsonNode target, JsonNode? overlay)
+    {
+        if (target is not JsonObject targetObject || overlay is not JsonObject overlayObject)
+        {
+            return overlay ?? target;
+        }
+
+        foreach (var (key, value) in overlayObject.ToList())
+        {
+            overlayObject.Remove(key);
+            if (value is null)
+            {
+                targetObject.Remove(key);
+            }
+            else if (targetObject[key] is JsonObject existing && value is JsonObject)
+            {
+                targetObject[key] = Coalesce(existing, value);
+            }
+            else
+            {
+                targetObject[key] = value;
+            }
+        }
+
+        return targetObject;
+    }
+
+    private static List<string> Segments(string pointer)
+        => pointer.Length == 0 ? [] : pointer.TrimStart('/').Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+
+    private static string ValuesPath(List<string> segments)
+    {
+        var text = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                text.Append('[').Append(segment).Append(']');
+            }
+            else
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('.');
+                }
+
+                text.Append(segment);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The deepest node on the path, in the last file that sets it.</summary>
+    private static SourceLocation? Locate(List<ValuesFile> files, List<string> segments)
+    {
+        for (var depth = segments.Count; depth >= 0; depth--)
+        {
+            var key = string.Join('\u0000', segments.Take(depth));
+            for (var i = files.Count - 1; i >= 0; i--)
+            {
+                if (files[i].Locations.TryGetValue(key, out var location))
+                {
+                    return location;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One values file: its JSON form (Helm typing: YAML 1.1 scalars) and where each path is written.</summary>
+    private sealed class ValuesFile
+    {
+        public required string Path { get; init; }
+
+        public JsonNode? Json { get; private set; }
+
+        public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+        public static ValuesFile? Load(string path, FindingCollector findings)
+        {
+            var (root, parsed) = ChartYaml.Load(path, "WT3014", findings);
+            if (!parsed)
+            {
+                return null;
+            }
+
+            if (root is not null and not YamlMappingNode && !root.IsNull())
+            {
+                findings.Report("WT3014", ChartYaml.At(path, root), $"a values file is a mapping, not {YamlNodes.Describe(root)}");
+                return null;
+            }
+
+            var file = new ValuesFile { Path = path };
+            file.Json = (root is null ? null : file.Convert(root, [])) ?? new JsonObject();
+            return file;
+        }
+
+        private JsonNode? Convert(YamlNode node, List<string> path)
+        {
+            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, YamlNodes.LineOf(node), YamlNodes.ColumnOf(node));
+            switch (node)
+            {
+                case YamlMappingNode mapping:
+                    var obj = new JsonObject();
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+                        path.Add(name);
+                        obj[name] = Convert(value, path);
+                        if (value is not YamlScalarNode || value.IsNull())
+                        {
+                            // A mapping, list or empty value is best pointed at by its key.
+                            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, YamlNodes.LineOf(key), YamlNodes.ColumnOf(key));
+                        }
+
+                        path.RemoveAt(path.Count - 1);
+                    }
+
+                    return obj;
+                case YamlSequenceNode sequence:
+                    var array = new JsonArray();
+                    var index = 0;
+                    foreach (var item in sequence.Children)
+                    {
+                        path.Add((index++).ToString(CultureInfo.InvariantCulture));
+                        array.Add(Convert(item, path));
+                        path.RemoveAt(path.Count - 1);
+                    }
+
+                    return array;
+                case YamlScalarNode scalar:
+                    var text = scalar.Value ?? string.Empty;
+                    return YamlNodes.Classify(scalar) switch
+                    {
+                        ScalarKind.Null => null,
+                        ScalarKind.Boolean => JsonValue.Create(node.IsTrue()),
+                        ScalarKind.Integer when long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
+                        ScalarKind.Integer or ScalarKind.Float when double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+                        _ => JsonValue.Create(text),
+                    };
+                default:
+                    return null;
+            }
+        }
+    }
+}

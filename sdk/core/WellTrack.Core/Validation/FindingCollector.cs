@@ -1,0 +1,101 @@
+using WellTrack.Diagnostics;
+
+namespace WellTrack.Core.Validation;
+
+/// <summary>
+/// Grades findings by the settings (chart override, repository override, rule default, --strict), drops disabled
+/// ones and duplicates (the same problem seen again when rendering with another ci/ values file), and makes file
+/// paths relative to the base directory.
+/// </summary>
+internal sealed class FindingCollector
+{
+    private readonly ValidationSettings settings;
+    private readonly string baseDirectory;
+    private readonly List<ValidationFinding> findings = [];
+    private readonly HashSet<(string, string?, int, int, string)> seen = [];
+
+    public FindingCollector(ValidationSettings settings, string baseDirectory)
+    {
+        this.settings = settings;
+        this.baseDirectory = baseDirectory;
+    }
+
+    public ValidationSettings Settings => settings;
+
+    /// <summary>Chart whose settings apply (directory name).</summary>
+    public string? Chart { get; set; }
+
+    /// <summary>Values files of the render being checked ("values.yaml", "ci/hpa-values.yaml").</summary>
+    public string? Variant { get; set; }
+
+    public IReadOnlyList<ValidationFinding> Findings => findings;
+
+    public void Report(string code, SourceLocation? location, params object?[] args)
+        => ReportWithValuesPath(code, location, valuesPath: null, objectReference: null, args);
+
+    /// <summary>A finding in a rendered object, at a position already mapped to its source.</summary>
+    public void Report(string code, SourceMapping mapping, string? objectReference, params object?[] args)
+        => ReportWithValuesPath(code, mapping.Location, mapping.ValuesPath, objectReference, args);
+
+    public void ReportWithValuesPath(string code, SourceLocation? location, string? valuesPath, string? objectReference, params object?[] args)
+    {
+        var severity = settings.SeverityOf(code, Chart);
+        if (severity == RuleSeverity.None)
+        {
+            return;
+        }
+
+        var diagnostic = Diagnostic.Create(code, ToDiagnosticSeverity(severity), Relative(location), args);
+        if (valuesPath is not null && !diagnostic.Message.StartsWith(valuesPath + ":", StringComparison.Ordinal))
+        {
+            diagnostic = diagnostic with { Message = $"{diagnostic.Message} (values: {valuesPath})" };
+        }
+
+        Add(new ValidationFinding(diagnostic, Chart, Variant, objectReference, valuesPath));
+    }
+
+    /// <summary>A diagnostic produced elsewhere (the renderer's WT4xxx): kept as graded there, path made relative.</summary>
+    public void Forward(Diagnostic diagnostic)
+    {
+        var location = Relative(new SourceLocation(diagnostic.File, diagnostic.Line, diagnostic.Column));
+        var severity = settings.Strict && diagnostic.Severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : diagnostic.Severity;
+        Add(new ValidationFinding(diagnostic with { File = location?.File, Severity = severity }, Chart, Variant));
+    }
+
+    private void Add(ValidationFinding finding)
+    {
+        var d = finding.Diagnostic;
+        if (seen.Add((d.Code, d.File, d.Line, d.Column, d.Message)))
+        {
+            findings.Add(finding);
+        }
+    }
+
+    public SourceLocation? Relative(SourceLocation? location)
+    {
+        if (location?.File is not { Length: > 0 } file)
+        {
+            return location;
+        }
+
+        return location with { File = RelativePath(file) };
+    }
+
+    public string RelativePath(string file)
+    {
+        if (!Path.IsPathRooted(file))
+        {
+            return file.Replace('\\', '/');
+        }
+
+        var relative = Path.GetRelativePath(baseDirectory, file);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? file : relative).Replace('\\', '/');
+    }
+
+    private static DiagnosticSeverity ToDiagnosticSeverity(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Error => DiagnosticSeverity.Error,
+        RuleSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Note,
+    };
+}

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace WellTrack.Core.Validation.Objects;
+
+/// <summary>
+/// Checks an object against its schema in one pass, reporting every problem with its position: unknown fields
+/// (WT3109), values of the wrong type (WT3110; Kubernetes reads YAML 1.1, so <c>replicas: "2"</c> and
+/// <c>value: 3001</c> in a string field are both wrong), missing required fields (WT3111), values outside an enum
+/// (WT3112).
+/// </summary>
+internal sealed partial class SchemaWalker
+{
+    private readonly ManifestObject manifest;
+    private readonly FindingCollector findings;
+
+    private SchemaWalker(ManifestObject manifest, FindingCollector findings)
+    {
+        this.manifest = manifest;
+        this.findings = findings;
+    }
+
+    public static void Walk(ManifestObject manifest, SchemaType schema, FindingCollector findings)
+        => new SchemaWalker(manifest, findings).Walk(manifest.Root, schema, string.Empty);
+
+    private void Walk(YamlNode node, SchemaType type, string path)
+    {
+        if (node is YamlScalarNode nullable && YamlNodes.Classify(nullable) == ScalarKind.Null)
+        {
+            return; // null is "not set" for every field
+        }
+
+        switch (type.Kind)
+        {
+            case SchemaKind.Object:
+                if (node is not YamlMappingNode mapping)
+                {
+                    WrongType(node, type, path);
+                    return;
+                }
+
+                WalkObject(mapping, type, path);
+                return;
+            case SchemaKind.Array:
+                if (node is not YamlSequenceNode sequence)
+                {
+                    WrongType(node, type, path);
+                    return;
+                }
+
+                var index = 0;
+                foreach (var item in sequence.Children)
+                {
+                    Walk(item, type.Element!, $"{path}[{index++}]");
+                }
+
+                return;
+            case SchemaKind.Map:
+                if (node is not YamlMappingNode map)
+                {
+                    WrongType(node, type, path);
+                    return;
+                }
+
+                foreach (var (key, entry) in map.Children)
+                {
+                    Walk(entry, type.Element!, Join(path, (key as YamlScalarNode)?.Value ?? "?"));
+                }
+
+                return;
+            case SchemaKind.Any:
+                return;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            WrongType(node, type, path);
+            return;
+        }
+
+        var kind = YamlNodes.Classify(scalar);
+        var value = scalar.Value ?? string.Empty;
+        var ok = type.Kind switch
+        {
+            SchemaKind.String => kind == ScalarKind.String,
+            SchemaKind.Integer => kind == ScalarKind.Integer,
+            SchemaKind.Number => kind is ScalarKind.Integer or ScalarKind.Float,
+            SchemaKind.Boolean => kind == ScalarKind.Boolean,
+            SchemaKind.IntOrString => kind is ScalarKind.Integer or ScalarKind.String,
+            SchemaKind.Quantity => kind is ScalarKind.Integer or ScalarKind.Float || (kind == ScalarKind.String && QuantityPattern().IsMatch(value)),
+            SchemaKind.Bytes => kind == ScalarKind.String && IsBase64(value),
+            _ => true,
+        };
+        if (!ok)
+        {
+            WrongType(node, type, path);
+            return;
+        }
+
+        if (type.Enum is { } allowed && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            findings.Report("WT3112", manifest.At(node), manifest.Reference, path, YamlNodes.Shorten(value), string.Join(", ", allowed));
+        }
+    }
+
+    private void WalkObject(YamlMappingNode mapping, SchemaType type, string path)
+    {
+        var properties = type.Properties;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var fieldPath = Join(path, key);
+            if (!properties.TryGetValue(key, out var propertyType))
+            {
+                findings.Report("WT3109", manifest.At(keyNode), manifest.Reference, fieldPath, type.Name, Suggestion(key, properties.Keys));
+                continue;
+            }
+
+            Walk(value, propertyType, fieldPath);
+        }
+
+        foreach (var required in type.Required)
+        {
+            if (mapping.Child(required).IsNull())
+            {
+                findings.Report("WT3111", manifest.At(mapping.KeyNode(required) ?? mapping), manifest.Reference, Join(path, required), type.Name);
+            }
+        }
+    }
+
+    private void WrongType(YamlNode node, SchemaType type, string path)
+        => findings.Report("WT3110", manifest.At(node), manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlNodes.Describe(node));
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    /// <summary>" Did you mean 'x'?" for a near miss (case, one or two typos); empty otherwise.</summary>
+    internal static string Suggestion(string key, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(key, candidate);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(1, Math.Min(2, key.Length / 4)) ? $" Did you mean '{best}'?" : string.Empty;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[((value.Length * 3) / 4) + 3];
+        return Convert.TryFromBase64String(value, buffer, out _);
+    }
+
+    /// <summary>Kubernetes' resource.Quantity: a decimal number with an optional SI, binary-SI or exponent suffix.</summary>
+    [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuantityPattern();
+}

@@ -1,0 +1,381 @@
+using WellTrack.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace WellTrack.Core.Validation;
+
+/// <summary>Settings read from configuration, and the problems found reading it (WT39xx).</summary>
+public sealed record ConfigurationResult(ValidationSettings Settings, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>A rule grade given from outside a file (MSBuild item <c>&lt;ValidationRule Include="WT3305"
+/// Severity="none" Reason="..." Chart="welltrack-ml" /&gt;</c>, command-line option).</summary>
+public sealed record RuleSettingItem(string RuleId, string Severity, string? Reason = null, string? Chart = null);
+
+/// <summary>
+/// Reads the <c>validation</c> section of <c>welltrack.yaml</c> at the GitOps repository root:
+/// <code>
+/// validation:
+///   kubernetesVersion: "1.30"
+///   strict: false
+///   rules: { WT3201: warning, WT3305: { severity: none, reason: "batch jobs have no probes" } }
+///   externalSecrets: [registry-credentials]
+///   externalConfigMaps: []
+///   externalServiceAccounts: []
+///   charts:
+///     welltrack-ml:
+///       rules: { WT3305: { severity: none, reason: "..." } }
+///       externalSecrets: [ml-model-token]
+/// </code>
+/// A rule turned off (<c>none</c>) must carry a reason. Other top-level keys of the file belong to other features
+/// and are ignored here.
+/// </summary>
+public static class ValidationConfiguration
+{
+    public const string FileName = "welltrack.yaml";
+
+    private static readonly HashSet<string> ValidationKeys = new(StringComparer.Ordinal)
+    {
+        "kubernetesVersion", "strict", "releaseName", "namespace", "rules", "externalSecrets", "externalConfigMaps",
+        "externalServiceAccounts", "charts", "renderCiValues",
+    };
+
+    private static readonly HashSet<string> ChartKeys = new(StringComparer.Ordinal) { "rules", "externalSecrets", "externalConfigMaps", "externalServiceAccounts" };
+
+    /// <summary>The welltrack.yaml governing <paramref name="path"/>: in it or the nearest directory above, not
+    /// looking above a git repository's root.</summary>
+    public static string? Find(string path)
+    {
+        var directory = new DirectoryInfo(Path.GetFullPath(path));
+        if (!directory.Exists)
+        {
+            directory = directory.Parent;
+        }
+
+        for (; directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    public static ConfigurationResult Load(string file, ValidationSettings? baseSettings = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ConfigurationResult(baseSettings ?? ValidationSettings.Default, [Diagnostic.Error("WT3901", new SourceLocation(file), e.Message)]);
+        }
+
+        return Parse(text, file, baseSettings);
+    }
+
+    public static ConfigurationResult Parse(string yaml, string file, ValidationSettings? baseSettings = null)
+    {
+        var settings = baseSettings ?? ValidationSettings.Default;
+        var diagnostics = new List<Diagnostic>();
+        if (YamlNodes.TryLoad(yaml, out var error) is not { } stream)
+        {
+            diagnostics.Add(Report("WT3901", file, error!.Line, error.Column, error.Message));
+            return new ConfigurationResult(settings, diagnostics);
+        }
+
+        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        var validation = root.Child("validation");
+        if (validation.IsNull())
+        {
+            return new ConfigurationResult(settings, diagnostics);
+        }
+
+        var reader = new Reader(file, diagnostics);
+        if (validation is not YamlMappingNode)
+        {
+            reader.WrongType(validation!, "validation", "a mapping");
+            return new ConfigurationResult(settings, diagnostics);
+        }
+
+        foreach (var (key, value) in validation.Entries())
+        {
+            switch (key)
+            {
+                case "kubernetesVersion":
+                    if (KubernetesVersion.TryParse(value.Text(), out var version))
+                    {
+                        settings = settings with { KubernetesVersion = version };
+                    }
+                    else
+                    {
+                        diagnostics.Add(reader.At("WT3905", value, value.Text() ?? YamlNodes.Describe(value)));
+                    }
+
+                    break;
+                case "strict":
+                    if (value.IsTrue() || value.IsFalse())
+                    {
+                        settings = settings with { Strict = value.IsTrue() };
+                    }
+                    else
+                    {
+                        reader.WrongType(value, key, "true or false");
+                    }
+
+                    break;
+                case "renderCiValues":
+                    if (value.IsTrue() || value.IsFalse())
+                    {
+                        settings = settings with { RenderCiValues = value.IsTrue() };
+                    }
+                    else
+                    {
+                        reader.WrongType(value, key, "true or false");
+                    }
+
+                    break;
+                case "releaseName" or "namespace":
+                    if (value is YamlScalarNode && value.Text() is { Length: > 0 } name)
+                    {
+                        settings = key == "releaseName" ? settings with { ReleaseName = name } : settings with { Namespace = name };
+                    }
+                    else
+                    {
+                        reader.WrongType(value, key, "a string");
+                    }
+
+                    break;
+                case "rules":
+                    settings = settings with { Rules = reader.Rules(value, settings.Rules) };
+                    break;
+                case "externalSecrets":
+                    settings = settings with { ExternalSecrets = [.. settings.ExternalSecrets, .. reader.Names(value, key)] };
+                    break;
+                case "externalConfigMaps":
+                    settings = settings with { ExternalConfigMaps = [.. settings.ExternalConfigMaps, .. reader.Names(value, key)] };
+                    break;
+                case "externalServiceAccounts":
+                    settings = settings with { ExternalServiceAccounts = [.. settings.ExternalServiceAccounts, .. reader.Names(value, key)] };
+                    break;
+                case "charts":
+                    settings = settings with { Charts = reader.Charts(value, settings.Charts) };
+                    break;
+                default:
+                    diagnostics.Add(reader.At("WT3906", validation.KeyNode(key), key, "validation", string.Join(", ", ValidationKeys.Order(StringComparer.Ordinal))));
+                    break;
+            }
+        }
+
+        return new ConfigurationResult(settings, diagnostics);
+    }
+
+    /// <summary>Applies grades given by MSBuild items or options (after the file: they win).</summary>
+    public static ConfigurationResult Apply(ValidationSettings settings, IEnumerable<RuleSettingItem> items)
+    {
+        var diagnostics = new List<Diagnostic>();
+        foreach (var item in items)
+        {
+            var origin = $"rule setting {item.RuleId}";
+            if (!ValidationRules.IsConfigurable(item.RuleId))
+            {
+                diagnostics.Add(Diagnostic.Error("WT3902", null, item.RuleId, origin));
+                continue;
+            }
+
+            if (!TryParseSeverity(item.Severity, out var severity))
+            {
+                diagnostics.Add(Diagnostic.Error("WT3903", null, item.Severity, item.RuleId));
+                continue;
+            }
+
+            if (severity == RuleSeverity.None && string.IsNullOrWhiteSpace(item.Reason))
+            {
+                diagnostics.Add(Diagnostic.Error("WT3904", null, item.RuleId));
+                continue;
+            }
+
+            var setting = new RuleSetting(severity, item.Reason);
+            if (string.IsNullOrEmpty(item.Chart))
+            {
+                settings = settings with { Rules = With(settings.Rules, item.RuleId, setting) };
+            }
+            else
+            {
+                var chart = settings.Charts.GetValueOrDefault(item.Chart) ?? new ChartValidationSettings();
+                var charts = new Dictionary<string, ChartValidationSettings>(settings.Charts, StringComparer.Ordinal)
+                {
+                    [item.Chart] = chart with { Rules = With(chart.Rules, item.RuleId, setting) },
+                };
+                settings = settings with { Charts = charts };
+            }
+        }
+
+        return new ConfigurationResult(settings, diagnostics);
+    }
+
+    /// <summary>error, warning, note (or info), none (or off, disabled).</summary>
+    public static bool TryParseSeverity(string? text, out RuleSeverity severity)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "error":
+                severity = RuleSeverity.Error;
+                return true;
+            case "warning" or "warn":
+                severity = RuleSeverity.Warning;
+                return true;
+            case "note" or "info" or "suggestion":
+                severity = RuleSeverity.Note;
+                return true;
+            case "none" or "off" or "disabled":
+                severity = RuleSeverity.None;
+                return true;
+            default:
+                severity = RuleSeverity.Error;
+                return false;
+        }
+    }
+
+    private static Dictionary<string, RuleSetting> With(IReadOnlyDictionary<string, RuleSetting> rules, string id, RuleSetting setting)
+        => new(rules, StringComparer.Ordinal) { [id] = setting };
+
+    private static Diagnostic Report(string code, string file, int line, int column, params object?[] args)
+        => Diagnostic.Create(code, ValidationRules.Find(code)?.DefaultSeverity == RuleSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+            new SourceLocation(file, line, column), args);
+
+    private sealed class Reader(string file, List<Diagnostic> diagnostics)
+    {
+        public Diagnostic At(string code, YamlNode? node, params object?[] args)
+            => Report(code, file, node is null ? 0 : YamlNodes.LineOf(node), node is null ? 0 : YamlNodes.ColumnOf(node), args);
+
+        public void WrongType(YamlNode node, string key, string expected)
+            => diagnostics.Add(At("WT3907", node, key, expected, YamlNodes.Describe(node)));
+
+        public IReadOnlyDictionary<string, RuleSetting> Rules(YamlNode rules, IReadOnlyDictionary<string, RuleSetting> existing)
+        {
+            var result = new Dictionary<string, RuleSetting>(existing, StringComparer.Ordinal);
+            if (rules.IsNull())
+            {
+                return result;
+            }
+
+            if (rules is not YamlMappingNode mapping)
+            {
+                WrongType(rules, "rules", "a mapping of rule ids to severities");
+                return result;
+            }
+
+            foreach (var (keyNode, value) in mapping.Children)
+            {
+                var id = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                if (!ValidationRules.IsConfigurable(id))
+                {
+                    diagnostics.Add(At("WT3902", keyNode, id, "rules"));
+                    continue;
+                }
+
+                var severityNode = value is YamlMappingNode ? value.Child("severity") : value;
+                var reason = value is YamlMappingNode ? value.Child("reason").Text() : null;
+                if (!TryParseSeverity(severityNode.Text(), out var severity))
+                {
+                    diagnostics.Add(At("WT3903", severityNode ?? value, severityNode.Text() ?? YamlNodes.Describe(value), id));
+                    continue;
+                }
+
+                if (severity == RuleSeverity.None && string.IsNullOrWhiteSpace(reason))
+                {
+                    diagnostics.Add(At("WT3904", keyNode, id));
+                    continue;
+                }
+
+                foreach (var (extra, _) in value.Entries().Where(e => e.Key is not ("severity" or "reason")))
+                {
+                    diagnostics.Add(At("WT3906", value.KeyNode(extra), extra, $"rules.{id}", "severity, reason"));
+                }
+
+                result[id] = new RuleSetting(severity, reason);
+            }
+
+            return result;
+        }
+
+        public IReadOnlyList<string> Names(YamlNode value, string key)
+        {
+            if (value.IsNull())
+            {
+                return [];
+            }
+
+            if (value is not YamlSequenceNode || value.Items().Any(i => i is not YamlScalarNode || i.Text() is null))
+            {
+                WrongType(value, key, "a list of names");
+                return [];
+            }
+
+            return value.Items().Select(i => i.Text()!).ToList();
+        }
+
+        public IReadOnlyDictionary<string, ChartValidationSettings> Charts(YamlNode value, IReadOnlyDictionary<string, ChartValidationSettings> existing)
+        {
+            var result = new Dictionary<string, ChartValidationSettings>(existing, StringComparer.Ordinal);
+            if (value.IsNull())
+            {
+                return result;
+            }
+
+            if (value is not YamlMappingNode)
+            {
+                WrongType(value, "charts", "a mapping of chart names to settings");
+                return result;
+            }
+
+            foreach (var (name, chartNode) in value.Entries())
+            {
+                var chart = result.GetValueOrDefault(name) ?? new ChartValidationSettings();
+                if (chartNode is not YamlMappingNode)
+                {
+                    if (!chartNode.IsNull())
+                    {
+                        WrongType(chartNode, $"charts.{name}", "a mapping");
+                    }
+
+                    continue;
+                }
+
+                foreach (var (key, setting) in chartNode.Entries())
+                {
+                    chart = key switch
+                    {
+                        "rules" => chart with { Rules = Rules(setting, chart.Rules) },
+                        "externalSecrets" => chart with { ExternalSecrets = [.. chart.ExternalSecrets, .. Names(setting, key)] },
+                        "externalConfigMaps" => chart with { ExternalConfigMaps = [.. chart.ExternalConfigMaps, .. Names(setting, key)] },
+                        "externalServiceAccounts" => chart with { ExternalServiceAccounts = [.. chart.ExternalServiceAccounts, .. Names(setting, key)] },
+                        _ => Unknown(chart, chartNode.KeyNode(key), key, name),
+                    };
+                }
+
+                result[name] = chart;
+            }
+
+            return result;
+        }
+
+        private ChartValidationSettings Unknown(ChartValidationSettings chart, YamlNode? keyNode, string key, string chartName)
+        {
+            diagnostics.Add(At("WT3906", keyNode, key, $"charts.{chartName}", string.Join(", ", ChartKeys.Order(StringComparer.Ordinal))));
+            return chart;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using WellTrack.Cli.CommandLine;
+using WellTrack.Cli.Output;
+using WellTrack.Core.Secrets;
+using WellTrack.Diagnostics;
+
+namespace WellTrack.Cli.Commands;
+
+/// <summary><c>welltrack scan</c>: the CheckNoPlainSecrets task's scan, for terminals and non-.NET CI.</summary>
+internal static class ScanCommand
+{
+    public const string Usage = """
+        Usage: welltrack scan <dir> [options]
+
+          --format text|json|sarif  output format (default text: file(line,col): error WT5xxx: ...)
+          --output <file>           write the report to a file instead of standard output
+          --baseline <file>         accepted fingerprints (default: <dir>/.welltrack-secrets-baseline.json when present)
+          --update-baseline         write every current finding's fingerprint to the baseline and exit 0
+          --no-placeholders         report placeholders (changeme, <your-key>) under secret-like keys too
+
+        Exit code: 0 no error findings, 1 findings, 2 usage or configuration error.
+        Findings never show a secret: only its key, the rule and a redacted excerpt (GOCS…[redacted]).
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = new ArgumentReader()
+            .Option("--format").Option("--output", "-o").Option("--baseline")
+            .Flag("--update-baseline").Flag("--no-placeholders").Flag("--help", "-h")
+            .Read(args);
+        if (parsed.Has("--help") || parsed.Has("-h"))
+        {
+            stdout.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.Positionals.Count != 1)
+        {
+            throw new UsageException(parsed.Positionals.Count == 0 ? "the directory to scan is required" : $"unexpected argument '{parsed.Positionals[1]}'");
+        }
+
+        var format = ReportFormat.Read(parsed);
+
+        var directory = parsed.Positionals[0];
+        var baselineOption = parsed.Single("--baseline");
+        var update = parsed.Has("--update-baseline");
+        var options = new SecretScanOptions
+        {
+            // Updating reads no baseline: it records everything found now.
+            BaselinePath = update ? string.Empty : baselineOption,
+            AllowPlaceholders = !parsed.Has("--no-placeholders"),
+        };
+
+        SecretScanResult result;
+        try
+        {
+            result = SecretScanner.Scan(directory, options);
+        }
+        catch (DiagnosticException exception)
+        {
+            stderr.WriteLine(exception.Diagnostic.ToString());
+            return ExitCodes.UsageError;
+        }
+
+        if (update)
+        {
+            var path = baselineOption ?? Path.Combine(directory, SecretBaseline.DefaultFileName);
+            var accepted = result.Findings.Where(f => f.Diagnostic.Severity != DiagnosticSeverity.Note).ToList();
+            try
+            {
+                SecretBaseline.Write(path, accepted);
+            }
+            catch (DiagnosticException exception)
+            {
+                stderr.WriteLine(exception.Diagnostic.ToString());
+                return ExitCodes.UsageError;
+            }
+
+            stderr.WriteLine($"welltrack scan: wrote {accepted.Count} fingerprint(s) to {path}; only new secrets will fail from now on.");
+            return ExitCodes.Success;
+        }
+
+        if (!ReportFormat.Emit(parsed, Render(result, format, directory), stdout, stderr))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var errors = result.AllDiagnostics.Count(d => d.IsError);
+        stderr.WriteLine($"welltrack scan: {result.FilesScanned} file(s) scanned, {errors} error(s), {result.AllDiagnostics.Count - errors} other finding(s)"
+                         + (result.Baselined > 0 ? $", {result.Baselined} in the baseline" : string.Empty)
+                         + (result.Suppressed > 0 ? $", {result.Suppressed} allowed by comment" : string.Empty) + ".");
+        return errors > 0 ? ExitCodes.ErrorsFound : ExitCodes.Success;
+    }
+
+    /// <summary>The report in <paramref name="format"/>; shared with tests that check no secret is ever printed.</summary>
+    internal static string Render(SecretScanResult result, string format, string directory)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        switch (format)
+        {
+            case "json":
+                SecretSarif.WriteJson(writer, result);
+                break;
+            case "sarif":
+                SecretSarif.Write(writer, result, directory);
+                break;
+            default:
+                foreach (var diagnostic in result.AllDiagnostics)
+                {
+                    writer.WriteLine(diagnostic.ToString());
+                }
+
+                break;
+        }
+
+        return writer.ToString();
+    }
+}

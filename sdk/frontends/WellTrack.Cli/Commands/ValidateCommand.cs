@@ -1,0 +1,100 @@
+using WellTrack.Cli.CommandLine;
+using WellTrack.Cli.Output;
+using WellTrack.Core.Validation;
+using WellTrack.Diagnostics.Reporting;
+
+namespace WellTrack.Cli.Commands;
+
+/// <summary><c>welltrack validate</c>: the ValidateCharts task's checks, for terminals and non-.NET CI.</summary>
+internal static class ValidateCommand
+{
+    public const string Usage = """
+        Usage: welltrack validate <charts-dir|chart-dir> [options]
+
+          --format text|json|sarif  output format (default text: file(line,col): error WT3xxx: ...)
+          --output <file>           write the report to a file instead of standard output
+          --strict                  warnings are errors
+          --kube-version <1.30>     Kubernetes version the objects must be valid for (default 1.30)
+          --config <welltrack.yaml> configuration file (default: welltrack.yaml at or above the directory)
+          --name <release>          release name to render with (default release-name)
+          --namespace <ns>          namespace to render with (default default)
+
+        Every chart is rendered with its values.yaml and with each ci/*-values.yaml, and every rendered object is
+        checked: schema, names, references between objects, and practice. Exit code: 0 no errors, 1 errors, 2 usage.
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = new ArgumentReader()
+            .Option("--format").Option("--output", "-o").Option("--kube-version").Option("--config").Option("--name").Option("--namespace")
+            .Flag("--strict").Flag("--help", "-h")
+            .Read(args);
+        if (parsed.Has("--help") || parsed.Has("-h"))
+        {
+            stdout.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.Positionals.Count != 1)
+        {
+            throw new UsageException(parsed.Positionals.Count == 0 ? "the charts directory is required" : $"unexpected argument '{parsed.Positionals[1]}'");
+        }
+
+        var format = ReportFormat.Read(parsed);
+        var settings = ValidationSettings.Default with
+        {
+            ReleaseName = parsed.Single("--name") ?? ValidationSettings.Default.ReleaseName,
+            Namespace = parsed.Single("--namespace") ?? ValidationSettings.Default.Namespace,
+        };
+        if (parsed.Single("--kube-version") is { } kube)
+        {
+            settings = KubernetesVersion.TryParse(kube, out var version)
+                ? settings with { KubernetesVersion = version }
+                : throw new UsageException($"--kube-version must read like 1.30, not '{kube}'");
+        }
+
+        var directory = parsed.Positionals[0];
+        if (!Directory.Exists(directory))
+        {
+            throw new UsageException($"'{directory}' is not a directory");
+        }
+
+        var report = ChartValidator.ValidateWithConfiguration(directory, new HelmChartRenderer(), settings, strict: parsed.Has("--strict"), configurationFile: parsed.Single("--config"));
+        if (!ReportFormat.Emit(parsed, Render(report, format), stdout, stderr))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        stderr.WriteLine($"welltrack validate: {report.Charts.Count} chart(s), {report.RenderedDocuments} rendered document(s), {report.ErrorCount} error(s), {report.WarningCount} warning(s).");
+        if (report.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("WT39", StringComparison.Ordinal)))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        return report.HasErrors ? ExitCodes.ErrorsFound : ExitCodes.Success;
+    }
+
+    internal static string Render(ValidationReport report, string format)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        switch (format)
+        {
+            case "json":
+                DiagnosticJsonWriter.Write(writer, report.Diagnostics);
+                break;
+            case "sarif":
+                // URIs relative to where the command runs (the repository root in CI), as the text output prints them.
+                SarifWriter.Write(writer, report.Diagnostics, ValidationSarifRules.All, Environment.CurrentDirectory);
+                break;
+            default:
+                foreach (var diagnostic in report.Diagnostics)
+                {
+                    writer.WriteLine(diagnostic.ToString());
+                }
+
+                break;
+        }
+
+        return writer.ToString();
+    }
+}

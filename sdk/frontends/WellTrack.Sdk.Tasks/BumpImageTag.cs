@@ -1,0 +1,140 @@
+using Microsoft.Build.Framework;
+using WellTrack.Core.Bump;
+using WellTrack.Core.Git;
+using WellTrack.Core.Validation;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace WellTrack.Sdk.Tasks;
+
+/// <summary>
+/// Sets the image tag (and digest, and optionally repository) in the GitOps repository's values files, commits and
+/// pushes. A thin translation of MSBuild inputs into <see cref="ImageTagBumper"/>; all behaviour lives in the core.
+/// </summary>
+public sealed class BumpImageTag : MSBuildTask
+{
+    [Required]
+    public string Repository { get; set; } = string.Empty;
+
+    public string Branch { get; set; } = "main";
+
+    [Required]
+    public string[] Charts { get; set; } = [];
+
+    public string[] ValuesFiles { get; set; } = ["values.yaml"];
+
+    public string ChartsDirectory { get; set; } = "charts";
+
+    [Required]
+    public string ImageTag { get; set; } = string.Empty;
+
+    public string ImageDigest { get; set; } = string.Empty;
+
+    public string ImageRepository { get; set; } = string.Empty;
+
+    public bool SetRepository { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public bool Push { get; set; } = true;
+
+    public string SourceRepository { get; set; } = string.Empty;
+
+    public string SourceCommit { get; set; } = string.Empty;
+
+    /// <summary><c>Name &lt;email&gt;</c> of the commit author; a bot identity by default.</summary>
+    public string Author { get; set; } = string.Empty;
+
+    public string CacheDirectory { get; set; } = string.Empty;
+
+    public string BaseDirectory { get; set; } = string.Empty;
+
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Values that receive the tag; <c>image.tag</c> by default.</summary>
+    public string[] ValuePaths { get; set; } = ["image.tag"];
+
+    /// <summary>This build's number for the ordering rule; empty for CI's run number or the source commit's time.</summary>
+    public string BuildNumber { get; set; } = string.Empty;
+
+    /// <summary>The source commit's committer time, the last fallback for the build number.</summary>
+    public string SourceCommitTime { get; set; } = string.Empty;
+
+    public bool AllowDowngrade { get; set; }
+
+    public bool ForcePinned { get; set; }
+
+    public string CommitMessage { get; set; } = string.Empty;
+
+    /// <summary>The name (never the value) of an environment variable holding a token for HTTPS remotes.</summary>
+    public string TokenVariable { get; set; } = string.Empty;
+
+    [Output]
+    public string CommitId { get; private set; } = string.Empty;
+
+    [Output]
+    public bool Changed { get; private set; }
+
+    public override bool Execute()
+    {
+        var runner = new GitProcessRunner { Trace = message => Log.LogMessage(MessageImportance.Low, "{0}", message) };
+        var bumper = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => Log.LogMessage(MessageImportance.Normal, "{0}", message));
+        var result = bumper.Run(new BumpRequest
+        {
+            Repository = Repository,
+            Branch = Branch,
+            Charts = Charts,
+            ValuesFiles = ValuesFiles,
+            ChartsDirectory = ChartsDirectory,
+            Tag = ImageTag,
+            Digest = NullIfEmpty(ImageDigest),
+            ImageRepository = NullIfEmpty(ImageRepository),
+            SetRepository = SetRepository,
+            DryRun = DryRun,
+            Push = Push,
+            SourceRepository = NullIfEmpty(SourceRepository),
+            SourceCommit = NullIfEmpty(SourceCommit),
+            Author = GitIdentity.Parse(Author) ?? GitIdentity.Default,
+            CacheDirectory = NullIfEmpty(CacheDirectory),
+            BaseDirectory = string.IsNullOrEmpty(BaseDirectory) ? Environment.CurrentDirectory : BaseDirectory,
+            MaxAttempts = MaxAttempts,
+            ValuePaths = ValuePaths.Length > 0 ? ValuePaths : [ValuesEditPlanner.TagPath],
+            BuildNumber = BuildNumbers.Resolve(BuildNumber, Environment.GetEnvironmentVariable, BuildNumbers.TryParse(SourceCommitTime, out var time) ? time : null),
+            AllowDowngrade = AllowDowngrade,
+            ForcePinned = ForcePinned,
+            CommitMessageTemplate = NullIfEmpty(CommitMessage),
+            TokenVariable = NullIfEmpty(TokenVariable),
+        });
+
+        Log.Log(result.Diagnostics);
+        if (BuildNumber.Length > 0 && !BuildNumbers.TryParse(BuildNumber, out _))
+        {
+            Log.LogWarning(null, "WT9009", null, string.Empty, 0, 0, 0, 0, WellTrack.Diagnostics.DiagnosticMessages.Format("WT9009", BuildNumber));
+        }
+
+        if (!result.Succeeded)
+        {
+            return false;
+        }
+
+        Changed = result.Changed;
+        CommitId = result.CommitId ?? string.Empty;
+        ReportOutcome(result);
+        return !Log.HasLoggedErrors;
+    }
+
+    private void ReportOutcome(BumpResult result)
+    {
+        if (!result.Changed)
+        {
+            Log.LogMessage(MessageImportance.High, "GitOps: {0} already at {1}; nothing to commit.", string.Join(", ", Charts), ImageTag);
+            return;
+        }
+
+        var verb = DryRun ? "Dry run, nothing changed. Would commit" : result.Pushed ? $"Pushed {result.CommitId}" : $"Committed {result.CommitId} (not pushed)";
+        Log.LogMessage(MessageImportance.High, "GitOps: {0} to {1} {2}:", verb, GitOpsLocation.RedactUserInfo(Repository), Branch);
+        Log.LogMessage(MessageImportance.High, "{0}", result.CommitMessage.TrimEnd());
+        Log.LogMessage(MessageImportance.High, "{0}", result.Diff.TrimEnd());
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using Microsoft.Build.Framework;
+using WellTrack.Core.IO;
+using WellTrack.Core.Secrets;
+using WellTrack.Diagnostics;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace WellTrack.Sdk.Tasks;
+
+/// <summary>
+/// Fails the build on plain secrets in the GitOps repository's charts, values and manifests: a thin translation of
+/// MSBuild inputs into <see cref="SecretScanner"/>. Findings are logged as coded errors (notes as messages) with
+/// file, line and column; their text holds only a redacted excerpt, and no parameter or output carries a secret.
+/// </summary>
+public sealed class CheckNoPlainSecrets : MSBuildTask
+{
+    /// <summary>The directory to scan (the GitOps repository, or its charts directory).</summary>
+    [Required]
+    public string Directory { get; set; } = string.Empty;
+
+    /// <summary>Baseline of accepted fingerprints; empty uses <c>.welltrack-secrets-baseline.json</c> in the directory when present.</summary>
+    public string Baseline { get; set; } = string.Empty;
+
+    /// <summary>Report everything placeholders too (changeme under a password key).</summary>
+    public bool ReportPlaceholders { get; set; }
+
+    /// <summary>Also write a SARIF 2.1.0 report to this file (for GitHub code scanning).</summary>
+    public string SarifOutput { get; set; } = string.Empty;
+
+    /// <summary>Also write a report to <see cref="OutputFile"/> in this format: <c>sarif</c> (default) or <c>json</c>.</summary>
+    public string Format { get; set; } = string.Empty;
+
+    public string OutputFile { get; set; } = string.Empty;
+
+    /// <summary>Number of findings that are errors.</summary>
+    [Output]
+    public int ErrorCount { get; private set; }
+
+    public override bool Execute()
+    {
+        SecretScanResult result;
+        try
+        {
+            result = SecretScanner.Scan(Directory, new SecretScanOptions
+            {
+                BaselinePath = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
+                AllowPlaceholders = !ReportPlaceholders,
+            });
+        }
+        catch (DiagnosticException exception)
+        {
+            Log.Log(exception.Diagnostic);
+            return false;
+        }
+
+        Log.Log(result.AllDiagnostics);
+        ErrorCount = result.AllDiagnostics.Count(d => d.IsError);
+        Log.LogMessage(MessageImportance.Low, "Secrets scan of {0}: {1} file(s), {2} error(s), {3} in the baseline, {4} allowed by comment.",
+            Directory, result.FilesScanned, ErrorCount, result.Baselined, result.Suppressed);
+
+        if (!string.IsNullOrWhiteSpace(SarifOutput))
+        {
+            WriteReport(SarifOutput, "sarif", result);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OutputFile))
+        {
+            var format = string.IsNullOrWhiteSpace(Format) ? "sarif" : Format.Trim().ToLowerInvariant();
+            if (format is not ("sarif" or "json"))
+            {
+                Log.Log(Diagnostic.Error("WT9002", null, "Format (sarif or json)"));
+            }
+            else
+            {
+                WriteReport(OutputFile, format, result);
+            }
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void WriteReport(string path, string format, SecretScanResult result)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        if (format == "json")
+        {
+            SecretSarif.WriteJson(writer, result);
+        }
+        else
+        {
+            SecretSarif.Write(writer, result, Directory);
+        }
+
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null)
+            {
+                System.IO.Directory.CreateDirectory(directory);
+            }
+
+            AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(writer.ToString()));
+            Log.LogMessage(MessageImportance.Low, "Wrote the secrets report ({0}) to {1}.", format, path);
+        }
+        catch (DiagnosticException exception)
+        {
+            Log.Log(exception.Diagnostic);
+        }
+    }
+}

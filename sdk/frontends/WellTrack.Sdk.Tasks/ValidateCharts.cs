@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.Build.Framework;
+using WellTrack.Core.IO;
+using WellTrack.Core.Validation;
+using WellTrack.Diagnostics;
+using WellTrack.Diagnostics.Reporting;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace WellTrack.Sdk.Tasks;
+
+/// <summary>
+/// Renders every chart (default values and each ci/*-values.yaml) and checks the chart files, every rendered object,
+/// the objects together and good practice. A thin translation of MSBuild inputs into <see cref="ChartValidator"/>.
+/// </summary>
+public sealed class ValidateCharts : MSBuildTask
+{
+    /// <summary>A directory of charts, or one chart.</summary>
+    [Required]
+    public string Directory { get; set; } = string.Empty;
+
+    /// <summary>Warnings become errors.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>Kubernetes version the rendered objects must be valid for (1.30 by default, or welltrack.yaml's).</summary>
+    public string KubernetesVersion { get; set; } = string.Empty;
+
+    /// <summary>welltrack.yaml to read; empty finds one at or above <see cref="Directory"/>.</summary>
+    public string ConfigurationFile { get; set; } = string.Empty;
+
+    /// <summary>Rule grades: Include=WT3301, Severity=none|note|warning|error, Reason=..., Chart=... (optional).</summary>
+    public ITaskItem[] Rules { get; set; } = [];
+
+    /// <summary>Also write a SARIF 2.1.0 report here.</summary>
+    public string SarifOutput { get; set; } = string.Empty;
+
+    [Output]
+    public int ErrorCount { get; private set; }
+
+    [Output]
+    public int WarningCount { get; private set; }
+
+    public override bool Execute()
+    {
+        var settings = ValidationSettings.Default;
+        if (KubernetesVersion.Length > 0)
+        {
+            if (!WellTrack.Core.Validation.KubernetesVersion.TryParse(KubernetesVersion, out var version))
+            {
+                Log.Log(Diagnostic.Error("WT3901", null, $"KubernetesVersion '{KubernetesVersion}' is not a Kubernetes version like 1.30"));
+                return false;
+            }
+
+            settings = settings with { KubernetesVersion = version };
+        }
+
+        var items = Rules.Select(item => new RuleSettingItem(
+            item.ItemSpec,
+            item.GetMetadata("Severity"),
+            NullIfEmpty(item.GetMetadata("Reason")),
+            NullIfEmpty(item.GetMetadata("Chart"))));
+        var report = ChartValidator.ValidateWithConfiguration(Directory, new HelmChartRenderer(), settings, items, Strict, NullIfEmpty(ConfigurationFile));
+
+        Log.Log(report.Diagnostics);
+        ErrorCount = report.ErrorCount;
+        WarningCount = report.WarningCount;
+        if (SarifOutput.Length > 0)
+        {
+            var sarif = new StringWriter { NewLine = "\n" };
+            // URIs relative to the project, as MSBuild prints the findings.
+            SarifWriter.Write(sarif, report.Diagnostics, ValidationSarifRules.All, Path.GetDirectoryName(Path.GetFullPath(BuildEngine.ProjectFileOfTaskNode)));
+            try
+            {
+                AtomicFile.WriteAllBytes(SarifOutput, Encoding.UTF8.GetBytes(sarif.ToString()));
+            }
+            catch (DiagnosticException exception)
+            {
+                Log.Log(exception.Diagnostic);
+            }
+        }
+
+        Log.LogMessage(MessageImportance.Normal, "Validated {0} chart(s), {1} rendered document(s): {2} error(s), {3} warning(s).",
+            report.Charts.Count, report.RenderedDocuments, ErrorCount, WarningCount);
+        return !Log.HasLoggedErrors;
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -52,22 +52,22 @@ public sealed class ImageTagBumper
             var retry = new RemoteRetry(request.MaxAttempts, new RetryBackoff(), _log, cancellationToken);
             using var checkout = GitOpsCheckout.Open(gitOps, request.Branch, cacheRoot, _runner, credentials, request.NetworkTimeout, retry);
             var result = RunAttempts(request, checkout, progress);
+            if (!result.Succeeded && cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C in a terminal reaches git too: its failure is the cancellation's doing.
+                return Cancelled(request, location, progress);
+            }
+
             _runner.Trace?.Invoke($"{gitOps.DisplayName} {request.Branch}: {checkout.Fetches} fetch(es) (clones included), {checkout.Pushes} push(es), {retry.Retries} transient retry(ies), {result.Attempts} attempt(s){(result.Pushed ? " for a landed bump" : string.Empty)}.");
             return result;
         }
-        catch (DiagnosticException exception)
+        catch (DiagnosticException exception) when (!cancellationToken.IsCancellationRequested)
         {
             return new BumpResult { Diagnostics = [exception.Diagnostic] };
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or DiagnosticException && cancellationToken.IsCancellationRequested)
         {
-            _log($"Cancelled; {location} {request.Branch} left as it was{(progress.PushStarted ? " or with the whole commit" : string.Empty)}.");
-            return new BumpResult
-            {
-                Diagnostics = [progress.PushStarted
-                    ? Diagnostic.Error("WT2014", SourceLocation.InFile(location), location, request.Branch, progress.Commit ?? string.Empty)
-                    : Diagnostic.Error("WT2013", SourceLocation.InFile(location), location, request.Branch)],
-            };
+            return Cancelled(request, location, progress);
         }
         finally
         {
@@ -194,6 +194,13 @@ public sealed class ImageTagBumper
             startCommit = checkout.Repository.HeadCommit();
         }
     }
+
+    private static BumpResult Cancelled(BumpRequest request, string location, BumpProgress progress) => new()
+    {
+        Diagnostics = [progress.PushStarted
+            ? Diagnostic.Error("WT2014", SourceLocation.InFile(location), location, request.Branch, progress.Commit ?? string.Empty)
+            : Diagnostic.Error("WT2013", SourceLocation.InFile(location), location, request.Branch)],
+    };
 
     /// <summary>What a cancellation interrupted: before the push nothing left the machine; during it, it may have landed whole.</summary>
     private sealed class BumpProgress

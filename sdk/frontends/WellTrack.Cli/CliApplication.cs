@@ -55,13 +55,6 @@ internal static class CliApplication
         {
             return command.Run(args.Skip(1).ToList(), stdout, stderr, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Bump reports its own cancellation (it knows whether a push was under way); these stop between files.
-            var target = args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) ?? ".";
-            stderr.WriteLine(Diagnostic.Error(args[0] == "scan" ? "WT5044" : "WT3909", null, target).ToString());
-            return ExitCodes.Cancelled;
-        }
         catch (UsageException exception)
         {
             stderr.WriteLine($"welltrack {args[0]}: {exception.Message}");

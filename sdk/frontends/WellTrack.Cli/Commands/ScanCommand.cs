@@ -55,6 +55,11 @@ internal static class ScanCommand
         {
             result = SecretScanner.Scan(directory, options, cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine(Diagnostic.Error("WT5044", SourceLocation.InFile(directory), directory).ToString());
+            return ExitCodes.Cancelled;
+        }
         catch (DiagnosticException exception)
         {
             stderr.WriteLine(exception.Diagnostic.ToString());

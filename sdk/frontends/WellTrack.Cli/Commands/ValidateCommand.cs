@@ -1,6 +1,7 @@
 using WellTrack.Cli.CommandLine;
 using WellTrack.Cli.Output;
 using WellTrack.Core.Validation;
+using WellTrack.Diagnostics;
 using WellTrack.Diagnostics.Reporting;
 
 namespace WellTrack.Cli.Commands;
@@ -59,7 +60,17 @@ internal static class ValidateCommand
             throw new UsageException($"'{directory}' is not a directory");
         }
 
-        var report = ChartValidator.ValidateWithConfiguration(directory, new HelmChartRenderer(), settings, strict: parsed.Has("--strict"), configurationFile: parsed.Single("--config"), cancellationToken: cancellationToken);
+        ValidationReport report;
+        try
+        {
+            report = ChartValidator.ValidateWithConfiguration(directory, new HelmChartRenderer(), settings, strict: parsed.Has("--strict"), configurationFile: parsed.Single("--config"), cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine(Diagnostic.Error("WT3909", SourceLocation.InFile(directory), directory).ToString());
+            return ExitCodes.Cancelled;
+        }
+
         if (!ReportFormat.Emit(parsed, Render(report, format), stdout, stderr))
         {
             return ExitCodes.UsageError;

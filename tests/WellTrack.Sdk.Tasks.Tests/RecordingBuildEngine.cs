@@ -12,6 +12,9 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 
     public List<BuildMessageEventArgs> Messages { get; } = [];
 
+    /// <summary>Called for every message as it is logged: a test can act at a given moment of a task (cancel it).</summary>
+    public Action<BuildMessageEventArgs>? OnMessage { get; set; }
+
     public bool ContinueOnError => false;
 
     public int LineNumberOfTaskNode => 0;
@@ -30,7 +33,11 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
 
-    public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
+    public void LogMessageEvent(BuildMessageEventArgs e)
+    {
+        Messages.Add(e);
+        OnMessage?.Invoke(e);
+    }
 
     public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
 }

@@ -24,7 +24,9 @@ public sealed class GitDaemon : IDisposable
 
     public string UrlFor(string repositoryName) => $"git://127.0.0.1:{Port}/{repositoryName}";
 
-    public static GitDaemon Start(string basePath)
+    /// <param name="maxConnections">git daemon's <c>--max-connections</c>: beyond it, connections are dropped (after a
+    /// second's grace) as a busy server drops them; null for git's default.</param>
+    public static GitDaemon Start(string basePath, int? maxConnections = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -35,11 +37,13 @@ public sealed class GitDaemon : IDisposable
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
-            foreach (var argument in new[]
-            {
+            string[] limit = maxConnections is { } max ? [$"--max-connections={max}"] : [];
+            string[] arguments =
+            [
                 "daemon", "--reuseaddr", "--listen=127.0.0.1", $"--port={port}", $"--base-path={basePath}",
-                "--export-all", "--enable=receive-pack", "--informative-errors", basePath,
-            })
+                "--export-all", "--enable=receive-pack", "--informative-errors", .. limit, basePath,
+            ];
+            foreach (var argument in arguments)
             {
                 startInfo.ArgumentList.Add(argument);
             }

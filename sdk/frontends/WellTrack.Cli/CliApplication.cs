@@ -22,15 +22,15 @@ internal static class CliApplication
         Run 'welltrack <command> --help' for a command's options.
         """;
 
-    private static readonly Dictionary<string, (Func<IReadOnlyList<string>, TextWriter, TextWriter, int> Run, string Usage)> Commands = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (Func<IReadOnlyList<string>, TextWriter, TextWriter, CancellationToken, int> Run, string Usage)> Commands = new(StringComparer.Ordinal)
     {
         ["bump"] = (BumpCommand.Run, BumpCommand.Usage),
         ["scan"] = (ScanCommand.Run, ScanCommand.Usage),
         ["validate"] = (ValidateCommand.Run, ValidateCommand.Usage),
-        ["template"] = (TemplateCommand.Run, "Usage: welltrack template <chart-dir> [--name <release>] [--namespace <ns>] [--kube-version v1.31.0] [--api-versions g/v]... [-f <values.yaml>]... [--set a.b=c]..."),
+        ["template"] = ((args, stdout, stderr, _) => TemplateCommand.Run(args, stdout, stderr), "Usage: welltrack template <chart-dir> [--name <release>] [--namespace <ns>] [--kube-version v1.31.0] [--api-versions g/v]... [-f <values.yaml>]... [--set a.b=c]..."),
     };
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
         {
@@ -53,7 +53,7 @@ internal static class CliApplication
 
         try
         {
-            return command.Run(args.Skip(1).ToList(), stdout, stderr);
+            return command.Run(args.Skip(1).ToList(), stdout, stderr, cancellationToken);
         }
         catch (UsageException exception)
         {

@@ -9,9 +9,12 @@ namespace WellTrack.Sdk.Tasks;
 /// <summary>
 /// Sets the image tag (and digest, and optionally repository) in the GitOps repository's values files, commits and
 /// pushes. A thin translation of MSBuild inputs into <see cref="ImageTagBumper"/>; all behaviour lives in the core.
+/// Cancelling the build (Ctrl+C) kills the running git process and leaves the working copy and remote as they were.
 /// </summary>
-public sealed class BumpImageTag : MSBuildTask
+public sealed class BumpImageTag : MSBuildTask, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     [Required]
     public string Repository { get; set; } = string.Empty;
 
@@ -74,6 +77,8 @@ public sealed class BumpImageTag : MSBuildTask
     [Output]
     public bool Changed { get; private set; }
 
+    public void Cancel() => _cancellation.Cancel();
+
     public override bool Execute()
     {
         var runner = new GitProcessRunner { Trace = message => Log.LogMessage(MessageImportance.Low, "{0}", message) };
@@ -103,7 +108,7 @@ public sealed class BumpImageTag : MSBuildTask
             ForcePinned = ForcePinned,
             CommitMessageTemplate = NullIfEmpty(CommitMessage),
             TokenVariable = NullIfEmpty(TokenVariable),
-        });
+        }, _cancellation.Token);
 
         Log.Log(result.Diagnostics);
         if (BuildNumber.Length > 0 && !BuildNumbers.TryParse(BuildNumber, out _))

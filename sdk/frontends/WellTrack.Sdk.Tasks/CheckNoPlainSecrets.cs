@@ -12,8 +12,10 @@ namespace WellTrack.Sdk.Tasks;
 /// MSBuild inputs into <see cref="SecretScanner"/>. Findings are logged as coded errors (notes as messages) with
 /// file, line and column; their text holds only a redacted excerpt, and no parameter or output carries a secret.
 /// </summary>
-public sealed class CheckNoPlainSecrets : MSBuildTask
+public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     /// <summary>The directory to scan (the GitOps repository, or its charts directory).</summary>
     [Required]
     public string Directory { get; set; } = string.Empty;
@@ -36,6 +38,9 @@ public sealed class CheckNoPlainSecrets : MSBuildTask
     [Output]
     public int ErrorCount { get; private set; }
 
+    /// <summary>Stops after the files in progress (Ctrl+C in the build).</summary>
+    public void Cancel() => _cancellation.Cancel();
+
     public override bool Execute()
     {
         SecretScanResult result;
@@ -45,7 +50,12 @@ public sealed class CheckNoPlainSecrets : MSBuildTask
             {
                 BaselinePath = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
                 AllowPlaceholders = !ReportPlaceholders,
-            });
+            }, _cancellation.Token);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            Log.Log(Diagnostic.Error("WT5044", SourceLocation.InFile(Directory), Directory));
+            return false;
         }
         catch (DiagnosticException exception)
         {

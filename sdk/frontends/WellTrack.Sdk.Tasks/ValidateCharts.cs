@@ -12,8 +12,10 @@ namespace WellTrack.Sdk.Tasks;
 /// Renders every chart (default values and each ci/*-values.yaml) and checks the chart files, every rendered object,
 /// the objects together and good practice. A thin translation of MSBuild inputs into <see cref="ChartValidator"/>.
 /// </summary>
-public sealed class ValidateCharts : MSBuildTask
+public sealed class ValidateCharts : MSBuildTask, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     /// <summary>A directory of charts, or one chart.</summary>
     [Required]
     public string Directory { get; set; } = string.Empty;
@@ -39,6 +41,9 @@ public sealed class ValidateCharts : MSBuildTask
     [Output]
     public int WarningCount { get; private set; }
 
+    /// <summary>Stops after the chart in progress (Ctrl+C in the build).</summary>
+    public void Cancel() => _cancellation.Cancel();
+
     public override bool Execute()
     {
         var settings = ValidationSettings.Default;
@@ -58,7 +63,16 @@ public sealed class ValidateCharts : MSBuildTask
             item.GetMetadata("Severity"),
             NullIfEmpty(item.GetMetadata("Reason")),
             NullIfEmpty(item.GetMetadata("Chart"))));
-        var report = ChartValidator.ValidateWithConfiguration(Directory, new HelmChartRenderer(), settings, items, Strict, NullIfEmpty(ConfigurationFile));
+        ValidationReport report;
+        try
+        {
+            report = ChartValidator.ValidateWithConfiguration(Directory, new HelmChartRenderer(), settings, items, Strict, NullIfEmpty(ConfigurationFile), _cancellation.Token);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            Log.Log(Diagnostic.Error("WT3909", SourceLocation.InFile(Directory), Directory));
+            return false;
+        }
 
         Log.Log(report.Diagnostics);
         ErrorCount = report.ErrorCount;

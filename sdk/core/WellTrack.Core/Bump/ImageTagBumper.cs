@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using WellTrack.Core.Git;
 using WellTrack.Core.IO;
@@ -9,8 +10,9 @@ namespace WellTrack.Core.Bump;
 
 /// <summary>
 /// Sets <c>image.tag</c> (and the digest, and optionally the repository) in GitOps values files, commits and pushes.
-/// Each attempt edits the newest remote contents; a rejected push is retried on a fresh tip, never forced. A failed
-/// run leaves the working copy and the remote as they were.
+/// Each attempt edits the newest remote contents; a rejected push is retried on a fresh tip, never forced; a clone,
+/// fetch or push that fails for a transient reason (a reset or refused connection, HTTP 503) is tried again. A failed
+/// or cancelled run leaves the working copy and the remote as they were.
 /// </summary>
 public sealed class ImageTagBumper
 {
@@ -25,7 +27,9 @@ public sealed class ImageTagBumper
         _log = log ?? (_ => { });
     }
 
-    public BumpResult Run(BumpRequest request)
+    /// <summary>Runs the bump; a cancelled token stops it between steps or kills the running git process, puts the
+    /// working copy back and reports WT2013 (WT2014 when a push was under way).</summary>
+    public BumpResult Run(BumpRequest request, CancellationToken cancellationToken = default)
     {
         var inputErrors = BumpRequestValidator.Validate(request);
         if (inputErrors.Count > 0)
@@ -34,20 +38,36 @@ public sealed class ImageTagBumper
         }
 
         string? dryRunCache = null;
+        var progress = new BumpProgress();
+        var location = request.Repository;
         try
         {
-            var location = GitOpsLocation.Parse(request.Repository, request.BaseDirectory);
+            var gitOps = GitOpsLocation.Parse(request.Repository, request.BaseDirectory);
+            location = gitOps.DisplayName;
             // A dry run must leave the shared cache as it was, so it clones into a throw-away directory.
-            var cacheRoot = request.DryRun && location.Kind != GitOpsLocationKind.WorkingCopy
+            var cacheRoot = request.DryRun && gitOps.Kind != GitOpsLocationKind.WorkingCopy
                 ? dryRunCache = Directory.CreateTempSubdirectory("welltrack-dry-run-").FullName
                 : request.CacheDirectory ?? BumpRequest.DefaultCacheDirectory();
             using var credentials = GitCredentials.Create(request.TokenVariable);
-            using var checkout = GitOpsCheckout.Open(location, request.Branch, cacheRoot, _runner, credentials, request.NetworkTimeout);
-            return RunAttempts(request, checkout);
+            var retry = new RemoteRetry(request.MaxAttempts, new RetryBackoff(), _log, cancellationToken);
+            using var checkout = GitOpsCheckout.Open(gitOps, request.Branch, cacheRoot, _runner, credentials, request.NetworkTimeout, retry);
+            var result = RunAttempts(request, checkout, progress);
+            if (!result.Succeeded && cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C in a terminal reaches git too: its failure is the cancellation's doing.
+                return Cancelled(request, location, progress);
+            }
+
+            _runner.Trace?.Invoke($"{gitOps.DisplayName} {request.Branch}: {checkout.Fetches} fetch(es) (clones included), {checkout.Pushes} push(es), {retry.Retries} transient retry(ies), {result.Attempts} attempt(s){(result.Pushed ? " for a landed bump" : string.Empty)}.");
+            return result;
         }
-        catch (DiagnosticException exception)
+        catch (DiagnosticException exception) when (!cancellationToken.IsCancellationRequested)
         {
             return new BumpResult { Diagnostics = [exception.Diagnostic] };
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or DiagnosticException && cancellationToken.IsCancellationRequested)
+        {
+            return Cancelled(request, location, progress);
         }
         finally
         {
@@ -58,8 +78,9 @@ public sealed class ImageTagBumper
         }
     }
 
-    private BumpResult RunAttempts(BumpRequest request, GitOpsCheckout checkout)
+    private BumpResult RunAttempts(BumpRequest request, GitOpsCheckout checkout, BumpProgress progress)
     {
+        var cancellation = checkout.Retry.CancellationToken;
         if (UncommittedTargets(request, checkout) is { Count: > 0 } dirty)
         {
             return new BumpResult { Diagnostics = [Diagnostic.Error("WT2012", SourceLocation.InFile(dirty[0]), string.Join(", ", dirty))] };
@@ -68,8 +89,12 @@ public sealed class ImageTagBumper
         var startCommit = checkout.Repository.HeadCommit();
         var history = new GitBumpHistory(checkout.Repository);
         var planner = new ValuesEditPlanner(request, history);
+        var pusher = new CommitPusher(checkout, _log);
+        var competing = 0;
         for (var attempt = 1; ; attempt++)
         {
+            var attemptStarted = Stopwatch.GetTimestamp();
+            cancellation.ThrowIfCancellationRequested();
             var plan = planner.Plan(checkout.Root);
             if (plan.Diagnostics.Any(d => d.IsError) || plan.Files.Count == 0)
             {
@@ -94,16 +119,29 @@ public sealed class ImageTagBumper
                 return result;
             }
 
-            WriteFiles(checkout.Root, plan.Files, file => file.After);
-            var checkErrors = RunChecks(checkout.Root, plan.Files);
-            if (checkErrors.Any(d => d.IsError))
+            List<Diagnostic> checkErrors;
+            string commit;
+            try
             {
-                WriteFiles(checkout.Root, plan.Files, file => file.Before);
-                return result with { Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
+                WriteFiles(checkout.Root, plan.Files, file => file.After);
+                checkErrors = RunChecks(checkout.Root, plan.Files);
+                if (checkErrors.Any(d => d.IsError))
+                {
+                    WriteFiles(checkout.Root, plan.Files, file => file.Before);
+                    return result with { Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
+                }
+
+                cancellation.ThrowIfCancellationRequested();
+                checkout.Repository.Stage(plan.Files.Select(file => file.RelativePath));
+                commit = checkout.Repository.Commit(result.CommitMessage, request.Author);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped between the edit and its commit: the files get their old bytes back, the index its old entries.
+                PutBack(checkout, startCommit, plan.Files);
+                throw;
             }
 
-            checkout.Repository.Stage(plan.Files.Select(file => file.RelativePath));
-            var commit = checkout.Repository.Commit(result.CommitMessage, request.Author);
             _log($"Committed {commit} on {request.Branch}.");
             result = result with { CommitId = commit, Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
             if (!request.Push || !checkout.HasRemote)
@@ -111,29 +149,65 @@ public sealed class ImageTagBumper
                 return result;
             }
 
-            var push = checkout.Repository.Push(GitOpsCheckout.RemoteName, request.Branch);
-            if (push.Succeeded)
+            PushOutcome outcome;
+            try
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress.PushStarted = true;
+                progress.Commit = commit;
+                outcome = pusher.Push(commit, startCommit);
+            }
+            catch (DiagnosticException exception)
+            {
+                UndoLocalCommit(checkout, startCommit);
+                return result with { CommitId = null, Diagnostics = [exception.Diagnostic] };
+            }
+            catch (OperationCanceledException)
+            {
+                UndoLocalCommit(checkout, startCommit);
+                throw;
+            }
+
+            if (outcome == PushOutcome.Landed)
             {
                 _log($"Pushed {commit} to {checkout.Location.DisplayName} {request.Branch}.");
                 return result with { Pushed = true };
             }
 
-            var failure = GitFailureClassifier.Classify(push);
-            if (failure != GitFailureKind.Rejected || attempt >= request.MaxAttempts)
+            progress.PushStarted = false;
+            if (attempt >= request.MaxAttempts)
             {
                 UndoLocalCommit(checkout, startCommit);
-                var error = failure == GitFailureKind.Rejected
-                    ? Diagnostic.Error("WT2010", SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, $"still rejected after {attempt} attempts")
-                    : checkout.RemoteFailure(push, "push").Diagnostic;
+                var error = Diagnostic.Error("WT2010", SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, $"still rejected after {attempt} attempts");
                 return result with { CommitId = null, Diagnostics = [error] };
             }
 
-            _log($"Push rejected: {checkout.Location.DisplayName} {request.Branch} moved on; re-applying on the new tip (attempt {attempt + 1} of {request.MaxAttempts}).");
-            Thread.Sleep(Backoff(attempt));
-            checkout.SyncToRemoteTip();
+            // The wait widens with the competitors seen landing during the last round (none known after the first).
+            var delay = checkout.Retry.Backoff.Next(competing, Stopwatch.GetElapsedTime(attemptStarted));
+            _log($"Push rejected: {checkout.Location.DisplayName} {request.Branch} moved on; re-applying on the new tip in {delay.TotalMilliseconds:F0} ms (attempt {attempt + 1} of {request.MaxAttempts}).");
+            UndoLocalCommit(checkout, startCommit);
+            RetryBackoff.Wait(delay, cancellation);
+            checkout.FetchRemoteTip();
+            competing = checkout.CommitsLandedSince(startCommit);
+            checkout.MoveToFetchedTip();
             history.Invalidate();
             startCommit = checkout.Repository.HeadCommit();
         }
+    }
+
+    private static BumpResult Cancelled(BumpRequest request, string location, BumpProgress progress) => new()
+    {
+        Diagnostics = [progress.PushStarted
+            ? Diagnostic.Error("WT2014", SourceLocation.InFile(location), location, request.Branch, progress.Commit ?? string.Empty)
+            : Diagnostic.Error("WT2013", SourceLocation.InFile(location), location, request.Branch)],
+    };
+
+    /// <summary>What a cancellation interrupted: before the push nothing left the machine; during it, it may have landed whole.</summary>
+    private sealed class BumpProgress
+    {
+        public bool PushStarted { get; set; }
+
+        public string? Commit { get; set; }
     }
 
     /// <summary>
@@ -144,16 +218,6 @@ public sealed class ImageTagBumper
     {
         var running = _checks.Select(check => Task.Run(() => check.Check(root, files))).ToArray();
         return running.SelectMany(task => task.GetAwaiter().GetResult()).ToList();
-    }
-
-    /// <summary>
-    /// Exponential backoff with full jitter (a random wait up to a doubling ceiling): racing pipelines spread out
-    /// instead of colliding again, and the ceiling stays low because every round one of them does get through.
-    /// </summary>
-    internal static TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(2000, 100 << Math.Min(attempt - 1, 5));
-        return TimeSpan.FromMilliseconds(Random.Shared.Next(ceiling / 4, ceiling + 1));
     }
 
     /// <summary>
@@ -176,11 +240,26 @@ public sealed class ImageTagBumper
 
     private static void UndoLocalCommit(GitOpsCheckout checkout, string startCommit)
     {
-        // The cache is reset on the next run anyway; a user's working copy must get back exactly what it had.
-        if (!checkout.IsCacheClone && startCommit.Length > 0)
+        // A user's working copy must get back exactly what it had; the cache too, so a stopped bump leaves no commit
+        // in it. Uncancellable: this runs after a cancellation, and is one quick local command.
+        if (startCommit.Length > 0)
         {
-            checkout.Repository.Run("reset", "--quiet", "--keep", startCommit);
+            checkout.Repository.Uncancellable().Run("reset", "--quiet", "--keep", startCommit);
         }
+    }
+
+    /// <summary>After a cancellation between edit and commit: old bytes back in the files, the index and HEAD as they were.</summary>
+    private static void PutBack(GitOpsCheckout checkout, string startCommit, IReadOnlyList<BumpFileChange> files)
+    {
+        var repository = checkout.Repository.Uncancellable();
+        if (repository.HeadCommit() != startCommit && startCommit.Length > 0)
+        {
+            // The commit was made just as the cancellation came.
+            repository.Run("reset", "--quiet", "--soft", startCommit);
+        }
+
+        repository.Run(["reset", "--quiet", "--", .. files.Select(file => file.RelativePath)], null);
+        WriteFiles(checkout.Root, files, file => file.Before);
     }
 
     /// <summary>Writes every file or, when one write fails (a full disk), puts back the ones already written.</summary>

@@ -12,20 +12,23 @@ public sealed class DirectoryLock : IDisposable
 
     private DirectoryLock(FileStream stream) => _stream = stream;
 
-    public static DirectoryLock Acquire(string lockFile, TimeSpan timeout)
+    /// <summary>Takes the lock, waiting up to <paramref name="timeout"/> for another bump to release it; a cancelled
+    /// wait throws <see cref="OperationCanceledException"/> at once.</summary>
+    public static DirectoryLock Acquire(string lockFile, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         var deadline = DateTime.UtcNow + timeout;
         var delay = 20;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return new DirectoryLock(new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(Random.Shared.Next(delay / 2, delay));
+                RetryBackoff.Wait(TimeSpan.FromMilliseconds(Random.Shared.Next(delay / 2, delay)), cancellationToken);
                 delay = Math.Min(delay * 2, 500);
             }
             catch (IOException exception)

@@ -22,9 +22,10 @@ public sealed class GitOpsCheckout : IDisposable
     private readonly DirectoryLock? _lock;
     private readonly string? _baseCommitBeforeBump;
 
-    private GitOpsCheckout(GitOpsLocation location, string branch, GitRepository repository, DirectoryLock? cacheLock, bool hasRemote, string credentialMechanism)
+    private GitOpsCheckout(GitOpsLocation location, string branch, GitRepository repository, DirectoryLock? cacheLock, bool hasRemote, string credentialMechanism, RemoteRetry retry)
     {
         CredentialMechanism = credentialMechanism;
+        Retry = retry;
         Location = location;
         Branch = branch;
         Repository = repository;
@@ -49,21 +50,31 @@ public sealed class GitOpsCheckout : IDisposable
     /// <summary>Which mechanism supplied credentials, named in authentication errors.</summary>
     public string CredentialMechanism { get; }
 
-    public static GitOpsCheckout Open(GitOpsLocation location, string branch, string cacheRoot, GitProcessRunner runner, GitCredentials credentials, TimeSpan networkTimeout)
+    /// <summary>Retries transient failures of every command against the remote; carries the bump's cancellation.</summary>
+    public RemoteRetry Retry { get; }
+
+    /// <summary>Commands that reached the remote (clones count as fetches), tries included.</summary>
+    public int Fetches { get; private set; }
+
+    public int Pushes { get; private set; }
+
+    public string RemoteRef => $"refs/remotes/{RemoteName}/{Branch}";
+
+    public static GitOpsCheckout Open(GitOpsLocation location, string branch, string cacheRoot, GitProcessRunner runner, GitCredentials credentials, TimeSpan networkTimeout, RemoteRetry retry)
     {
         var environment = credentials.Environment;
         var mechanism = credentials.Mechanism;
         if (location.Kind == GitOpsLocationKind.WorkingCopy)
         {
-            return OpenWorkingCopy(location, branch, runner, environment, networkTimeout, mechanism);
+            return OpenWorkingCopy(location, branch, runner, environment, networkTimeout, mechanism, retry);
         }
 
         var cacheDirectory = Path.Combine(cacheRoot, CacheKey(location.CloneUrl, branch));
-        var cacheLock = DirectoryLock.Acquire(cacheDirectory + ".lock", TimeSpan.FromMinutes(5));
+        var cacheLock = DirectoryLock.Acquire(cacheDirectory + ".lock", TimeSpan.FromMinutes(5), retry.CancellationToken);
         try
         {
-            var repository = new GitRepository(cacheDirectory, runner, environment) { NetworkTimeout = networkTimeout };
-            var checkout = new GitOpsCheckout(location, branch, repository, cacheLock, hasRemote: true, mechanism);
+            var repository = new GitRepository(cacheDirectory, runner, environment) { NetworkTimeout = networkTimeout, CancellationToken = retry.CancellationToken };
+            var checkout = new GitOpsCheckout(location, branch, repository, cacheLock, hasRemote: true, mechanism, retry);
             if (!IsUsableClone(repository, location) || !checkout.TryRefresh() || !checkout.TryResetToRemote())
             {
                 // Missing, or damaged (an interrupted run, a disk error): a cache can always be cloned again.
@@ -86,15 +97,26 @@ public sealed class GitOpsCheckout : IDisposable
     /// </summary>
     public void SyncToRemoteTip()
     {
-        var fetch = Repository.FetchBranch(RemoteName, Branch, IsCacheClone ? RefreshFilter : null);
+        FetchRemoteTip();
+        MoveToFetchedTip();
+    }
+
+    /// <summary>Fetches the target branch alone into its remote-tracking ref, retrying transient failures.</summary>
+    public void FetchRemoteTip()
+    {
+        var fetch = Fetch(IsCacheClone ? RefreshFilter : null);
         if (!fetch.Succeeded)
         {
             throw RemoteFailure(fetch, "fetch");
         }
+    }
 
+    /// <summary>Moves the checkout to the tip <see cref="FetchRemoteTip"/> fetched (see <see cref="SyncToRemoteTip"/>).</summary>
+    public void MoveToFetchedTip()
+    {
         if (!IsCacheClone)
         {
-            var remoteRef = $"refs/remotes/{RemoteName}/{Branch}";
+            var remoteRef = RemoteRef;
             var baseIsRemote = Repository.Run("merge-base", "--is-ancestor", _baseCommitBeforeBump ?? "HEAD", remoteRef).Succeeded;
             if (!baseIsRemote)
             {
@@ -105,7 +127,25 @@ public sealed class GitOpsCheckout : IDisposable
             return;
         }
 
-        Repository.ResetHard($"refs/remotes/{RemoteName}/{Branch}");
+        Repository.ResetHard(RemoteRef);
+    }
+
+    /// <summary>Whether the last fetched tip of the branch contains <paramref name="commit"/>: a push that seemed to fail landed.</summary>
+    public bool RemoteContains(string commit) => Repository.Run("merge-base", "--is-ancestor", commit, RemoteRef).Succeeded;
+
+    /// <summary>The last fetched tip of the branch.</summary>
+    public string FetchedTip() => Repository.Run("rev-parse", "--verify", "--quiet", RemoteRef).FirstLine;
+
+    /// <summary>Commits on the fetched tip that <paramref name="since"/> does not have: what other pipelines landed meanwhile.</summary>
+    public int CommitsLandedSince(string since)
+        => Repository.Run("rev-list", "--count", $"{since}..{RemoteRef}") is { Succeeded: true } count
+           && int.TryParse(count.FirstLine, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    /// <summary>One push of HEAD to the branch, counted; transient failures are the caller's (<see cref="CommitPusher"/>): a push's outcome needs checking first.</summary>
+    public GitResult PushHead()
+    {
+        Pushes++;
+        return Repository.Push(RemoteName, Branch);
     }
 
     /// <summary>Turns a failed fetch or push into the coded error that says which remote and what went wrong.</summary>
@@ -115,9 +155,10 @@ public sealed class GitOpsCheckout : IDisposable
         var code = GitFailureClassifier.Classify(result) switch
         {
             GitFailureKind.Authentication => "WT2005",
-            GitFailureKind.Unreachable => "WT2006",
+            // A connection that kept failing for the whole budget: the host does not answer.
+            GitFailureKind.Unreachable or GitFailureKind.Transient => "WT2006",
             GitFailureKind.MissingBranch => "WT2007",
-            GitFailureKind.Rejected => "WT2010",
+            GitFailureKind.Rejected or GitFailureKind.Refused => "WT2010",
             _ => "WT2003",
         };
         return code == "WT2003"
@@ -127,9 +168,9 @@ public sealed class GitOpsCheckout : IDisposable
 
     public void Dispose() => _lock?.Dispose();
 
-    private static GitOpsCheckout OpenWorkingCopy(GitOpsLocation location, string branch, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout, string mechanism)
+    private static GitOpsCheckout OpenWorkingCopy(GitOpsLocation location, string branch, GitProcessRunner runner, IReadOnlyDictionary<string, string>? environment, TimeSpan networkTimeout, string mechanism, RemoteRetry retry)
     {
-        var repository = new GitRepository(location.WorkingCopyPath!, runner, environment) { NetworkTimeout = networkTimeout };
+        var repository = new GitRepository(location.WorkingCopyPath!, runner, environment) { NetworkTimeout = networkTimeout, CancellationToken = retry.CancellationToken };
         var current = repository.CurrentBranch();
         if (current != branch)
         {
@@ -137,7 +178,7 @@ public sealed class GitOpsCheckout : IDisposable
         }
 
         var hasRemote = repository.Run("remote", "get-url", RemoteName).Succeeded;
-        return new GitOpsCheckout(location, branch, repository, cacheLock: null, hasRemote, mechanism);
+        return new GitOpsCheckout(location, branch, repository, cacheLock: null, hasRemote, mechanism, retry);
     }
 
     private static bool IsUsableClone(GitRepository repository, GitOpsLocation location)
@@ -154,14 +195,14 @@ public sealed class GitOpsCheckout : IDisposable
     /// <summary>Fetches the branch; false when the clone itself is broken, an exception when the remote is.</summary>
     private bool TryRefresh()
     {
-        var fetch = Repository.FetchBranch(RemoteName, Branch, RefreshFilter);
+        var fetch = Fetch(RefreshFilter);
         if (fetch.Succeeded)
         {
             return true;
         }
 
         var kind = GitFailureClassifier.Classify(fetch);
-        if (kind is GitFailureKind.Authentication or GitFailureKind.Unreachable or GitFailureKind.MissingBranch)
+        if (kind is GitFailureKind.Authentication or GitFailureKind.Unreachable or GitFailureKind.MissingBranch or GitFailureKind.Transient)
         {
             throw RemoteFailure(fetch, "fetch");
         }
@@ -169,9 +210,17 @@ public sealed class GitOpsCheckout : IDisposable
         return false;
     }
 
+    /// <summary>Fetches the target branch (and nothing else), retrying transient failures; every try is counted.</summary>
+    private GitResult Fetch(string? filter)
+        => Retry.Run($"git fetch from {Location.DisplayName}", () =>
+        {
+            Fetches++;
+            return Repository.FetchBranch(RemoteName, Branch, filter);
+        });
+
     private bool TryResetToRemote()
     {
-        var remoteRef = $"refs/remotes/{RemoteName}/{Branch}";
+        var remoteRef = RemoteRef;
         return Repository.Run("reset", "--quiet", "--hard", remoteRef).Succeeded && Repository.Run("clean", "--quiet", "-fdx").Succeeded;
     }
 
@@ -182,12 +231,31 @@ public sealed class GitOpsCheckout : IDisposable
         Directory.CreateDirectory(parent);
         var temporary = directory + ".cloning";
         DirectoryTree.Delete(temporary);
-        var clone = runner.Run(new GitCommand(
-            // Full commit history (the ordering rule reads earlier bumps' trailers) but file contents only on demand.
-            ["clone", "--quiet", "--filter=blob:none", "--single-branch", "--no-tags", $"--branch={checkout.Branch}", checkout.Location.CloneUrl, temporary],
-            parent,
-            environment,
-            Timeout: networkTimeout));
+        GitResult clone;
+        try
+        {
+            clone = checkout.Retry.Run(
+                $"git clone of {checkout.Location.DisplayName}",
+                () =>
+                {
+                    checkout.Fetches++;
+                    return runner.Run(
+                        new GitCommand(
+                            // Full commit history (the ordering rule reads earlier bumps' trailers) but file contents only on demand.
+                            ["clone", "--quiet", "--filter=blob:none", "--single-branch", "--no-tags", $"--branch={checkout.Branch}", checkout.Location.CloneUrl, temporary],
+                            parent,
+                            environment,
+                            Timeout: networkTimeout),
+                        checkout.Retry.CancellationToken);
+                },
+                beforeRetry: () => DirectoryTree.Delete(temporary));
+        }
+        catch (OperationCanceledException)
+        {
+            DirectoryTree.Delete(temporary);
+            throw;
+        }
+
         if (!clone.Succeeded)
         {
             DirectoryTree.Delete(temporary);

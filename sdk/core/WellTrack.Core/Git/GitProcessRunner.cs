@@ -6,7 +6,8 @@ namespace WellTrack.Core.Git;
 /// <summary>
 /// Runs the <c>git</c> command line with an argument list. Git is told never to prompt (a build has no terminal)
 /// and to speak English, so its messages can be classified. A process that outlives its timeout is killed with its
-/// children and reported as WT2002.
+/// children and reported as WT2002; one whose token is cancelled is killed the same way and the run throws
+/// <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class GitProcessRunner
 {
@@ -27,8 +28,9 @@ public sealed class GitProcessRunner
     /// <summary>A low-importance trace of what ran, for MSBuild's detailed verbosity and the CLI's --verbose.</summary>
     public Action<string>? Trace { get; set; }
 
-    public GitResult Run(GitCommand command)
+    public GitResult Run(GitCommand command, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Starting?.Invoke(command);
         var started = Stopwatch.GetTimestamp();
 
@@ -58,14 +60,23 @@ public sealed class GitProcessRunner
             throw DiagnosticException.Error("WT2001", null, _gitExecutable, exception.Message);
         }
 
+        // Registered after the start and disposed before the process: the kill never meets a disposed process.
+        using var cancellation = cancellationToken.Register(() => KillQuietly(process));
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (command.StandardInput is { } input)
+        try
         {
-            process.StandardInput.Write(input);
-        }
+            if (command.StandardInput is { } input)
+            {
+                process.StandardInput.Write(input);
+            }
 
-        process.StandardInput.Close();
+            process.StandardInput.Close();
+        }
+        catch (IOException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Killed while reading its input: reported as the cancellation below.
+        }
 
         var timeout = command.Timeout ?? DefaultTimeout;
         if (!process.WaitForExit(timeout))
@@ -75,6 +86,7 @@ public sealed class GitProcessRunner
         }
 
         process.WaitForExit();
+        cancellationToken.ThrowIfCancellationRequested();
         Trace?.Invoke($"{command} (in {command.WorkingDirectory}): exit {process.ExitCode}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         return new GitResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }

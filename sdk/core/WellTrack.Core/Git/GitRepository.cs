@@ -19,10 +19,17 @@ public sealed class GitRepository
 
     public TimeSpan? NetworkTimeout { get; init; }
 
+    /// <summary>Cancels every command of this repository (the process is killed); see <see cref="Uncancellable"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The same repository without cancellation: the few quick local commands that put things back after a
+    /// cancelled run must still run.</summary>
+    public GitRepository Uncancellable() => new(WorkingDirectory, _runner, _environment) { NetworkTimeout = NetworkTimeout };
+
     public GitResult Run(params string[] arguments) => Run(arguments, standardInput: null);
 
     public GitResult Run(IReadOnlyList<string> arguments, string? standardInput, TimeSpan? timeout = null)
-        => _runner.Run(new GitCommand(arguments, WorkingDirectory, _environment, standardInput, timeout));
+        => _runner.Run(new GitCommand(arguments, WorkingDirectory, _environment, standardInput, timeout), CancellationToken);
 
     /// <summary>Runs a command that must succeed; a failure is WT2003 with git's own explanation.</summary>
     public string RunChecked(params string[] arguments)

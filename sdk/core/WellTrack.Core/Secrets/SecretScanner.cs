@@ -17,7 +17,8 @@ public static partial class SecretScanner
 
     /// <summary>Scans <paramref name="rootDirectory"/>; files in findings are <paramref name="rootDirectory"/> joined with the relative path.</summary>
     /// <exception cref="DiagnosticException">WT5042 when the directory does not exist, WT5041 when the baseline cannot be read.</exception>
-    public static SecretScanResult Scan(string rootDirectory, SecretScanOptions? options = null)
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked between files).</exception>
+    public static SecretScanResult Scan(string rootDirectory, SecretScanOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SecretScanOptions();
         if (!Directory.Exists(rootDirectory))
@@ -36,7 +37,8 @@ public static partial class SecretScanner
         var fedByChart = new ConcurrentDictionary<string, List<FedPath>>(StringComparer.Ordinal);
 
         // Templates first: they tell which values paths end up in a Secret.
-        Parallel.ForEach(templates, relative =>
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.ForEach(templates, parallel, relative =>
         {
             var (scan, problem) = Read(rootDirectory, relative, tokens, options);
             if (scan is not null)
@@ -56,7 +58,7 @@ public static partial class SecretScanner
             results.Add((scan!, problem));
         });
 
-        Parallel.ForEach(files.Where(f => !templates.Contains(f)), relative =>
+        Parallel.ForEach(files.Where(f => !templates.Contains(f)), parallel, relative =>
         {
             var (scan, problem) = Read(rootDirectory, relative, tokens, options);
             if (scan is not null)

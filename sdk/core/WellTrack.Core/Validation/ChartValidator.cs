@@ -15,7 +15,8 @@ namespace WellTrack.Core.Validation;
 public static class ChartValidator
 {
     /// <param name="chartsDirectoryOrChart">A chart directory (holding Chart.yaml) or a directory of charts.</param>
-    public static ValidationReport Validate(string chartsDirectoryOrChart, ValidationSettings settings, IChartRenderer renderer)
+    /// <param name="cancellationToken">Checked between charts: a cancelled build stops after the chart in progress.</param>
+    public static ValidationReport Validate(string chartsDirectoryOrChart, ValidationSettings settings, IChartRenderer renderer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chartsDirectoryOrChart);
         ArgumentNullException.ThrowIfNull(settings);
@@ -44,12 +45,13 @@ public static class ChartValidator
         {
             for (var i = 0; i < charts.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Run(i);
             }
         }
         else
         {
-            Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism }, Run);
+            Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, Run);
         }
 
         return new ValidationReport(results.SelectMany(r => r.Findings).ToList(), charts.Select(c => Path.GetFileName(c)).ToList(), results.Sum(r => r.Documents));
@@ -67,7 +69,8 @@ public static class ChartValidator
         ValidationSettings? baseSettings = null,
         IEnumerable<RuleSettingItem>? items = null,
         bool strict = false,
-        string? configurationFile = null)
+        string? configurationFile = null,
+        CancellationToken cancellationToken = default)
     {
         var settings = baseSettings ?? ValidationSettings.Default;
         var configuration = new List<Diagnostic>();
@@ -101,7 +104,7 @@ public static class ChartValidator
             return new ValidationReport(configFindings, [], 0);
         }
 
-        var report = Validate(chartsDirectoryOrChart, settings, renderer);
+        var report = Validate(chartsDirectoryOrChart, settings, renderer, cancellationToken);
         // Settings for a chart that is not there are worth a warning only when the whole charts directory was checked.
         var fullInput = Path.GetFullPath(chartsDirectoryOrChart);
         if (!File.Exists(Path.Combine(fullInput, "Chart.yaml")) && report.Charts.Count > 0)

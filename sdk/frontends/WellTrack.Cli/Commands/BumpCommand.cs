@@ -37,7 +37,7 @@ internal static class BumpCommand
           -v, --verbose            print every git command
         """;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var parsed = new ArgumentReader()
             .Option("--repo").Option("--chart").Option("--tag").Option("--digest").Option("--values-file")
@@ -91,7 +91,7 @@ internal static class BumpCommand
             MaxAttempts = (int)(WholeNumber(parsed, "--max-attempts", 1000) ?? 8),
         };
 
-        var result = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => stderr.WriteLine(message)).Run(request);
+        var result = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => stderr.WriteLine(message)).Run(request, cancellationToken);
         foreach (var diagnostic in result.Diagnostics)
         {
             stderr.WriteLine(diagnostic.ToString());
@@ -99,7 +99,7 @@ internal static class BumpCommand
 
         if (!result.Succeeded)
         {
-            return result.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("WT9", StringComparison.Ordinal))
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : result.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("WT9", StringComparison.Ordinal))
                 ? ExitCodes.UsageError
                 : ExitCodes.ErrorsFound;
         }

@@ -21,7 +21,7 @@ internal static class ScanCommand
         Findings never show a secret: only its key, the rule and a redacted excerpt (GOCS…[redacted]).
         """;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var parsed = new ArgumentReader()
             .Option("--format").Option("--output", "-o").Option("--baseline")
@@ -53,7 +53,12 @@ internal static class ScanCommand
         SecretScanResult result;
         try
         {
-            result = SecretScanner.Scan(directory, options);
+            result = SecretScanner.Scan(directory, options, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine(Diagnostic.Error("WT5044", SourceLocation.InFile(directory), directory).ToString());
+            return ExitCodes.Cancelled;
         }
         catch (DiagnosticException exception)
         {

@@ -1,6 +1,7 @@
 using WellTrack.Cli.CommandLine;
 using WellTrack.Cli.Output;
 using WellTrack.Core.Validation;
+using WellTrack.Diagnostics;
 using WellTrack.Diagnostics.Reporting;
 
 namespace WellTrack.Cli.Commands;
@@ -23,7 +24,7 @@ internal static class ValidateCommand
         checked: schema, names, references between objects, and practice. Exit code: 0 no errors, 1 errors, 2 usage.
         """;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var parsed = new ArgumentReader()
             .Option("--format").Option("--output", "-o").Option("--kube-version").Option("--config").Option("--name").Option("--namespace")
@@ -59,7 +60,17 @@ internal static class ValidateCommand
             throw new UsageException($"'{directory}' is not a directory");
         }
 
-        var report = ChartValidator.ValidateWithConfiguration(directory, new HelmChartRenderer(), settings, strict: parsed.Has("--strict"), configurationFile: parsed.Single("--config"));
+        ValidationReport report;
+        try
+        {
+            report = ChartValidator.ValidateWithConfiguration(directory, new HelmChartRenderer(), settings, strict: parsed.Has("--strict"), configurationFile: parsed.Single("--config"), cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine(Diagnostic.Error("WT3909", SourceLocation.InFile(directory), directory).ToString());
+            return ExitCodes.Cancelled;
+        }
+
         if (!ReportFormat.Emit(parsed, Render(report, format), stdout, stderr))
         {
             return ExitCodes.UsageError;

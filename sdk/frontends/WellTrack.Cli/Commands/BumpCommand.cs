@@ -34,6 +34,8 @@ internal static class BumpCommand
           --token-variable <name>  environment variable holding a token for HTTPS remotes (read via GIT_ASKPASS)
           --timeout <seconds>      network timeout of each git command (default {{BumpDefaults.NetworkTimeoutSeconds}})
           --max-attempts <n>       push attempts under contention (default {{BumpDefaults.MaxAttempts}})
+          --cache-dir <dir>        where cache clones of the GitOps repository live (default $WELLTRACK_CACHE/gitops
+                                   or ~/.cache/welltrack/gitops)
           --dry-run                print the diff and commit message; change nothing
           --no-push                commit without pushing
           -v, --verbose            print every git command
@@ -45,7 +47,7 @@ internal static class BumpCommand
             .Option("--repo").Option("--chart").Option("--tag").Option("--digest").Option("--values-file")
             .Option("--branch").Option("--image-repository").Option("--source-repo").Option("--source-commit")
             .Option("--author").Option("--max-attempts").Option("--charts-dir").Option("--value-path")
-            .Option("--build-number").Option("--message").Option("--token-variable").Option("--timeout")
+            .Option("--build-number").Option("--message").Option("--token-variable").Option("--timeout").Option("--cache-dir")
             .Flag("--dry-run").Flag("--no-push").Flag("--allow-downgrade").Flag("--force-pinned")
             .Flag("--verbose", "-v").Flag("--help", "-h")
             .Read(args);
@@ -89,6 +91,7 @@ internal static class BumpCommand
             ForcePinned = parsed.Has("--force-pinned"),
             CommitMessageTemplate = parsed.Single("--message"),
             TokenVariable = parsed.Single("--token-variable"),
+            CacheDirectory = parsed.Single("--cache-dir"),
             NetworkTimeout = TimeSpan.FromSeconds(WholeNumber(parsed, "--timeout", 86_400) ?? BumpDefaults.NetworkTimeoutSeconds),
             MaxAttempts = (int)(WholeNumber(parsed, "--max-attempts", 1000) ?? BumpDefaults.MaxAttempts),
         };

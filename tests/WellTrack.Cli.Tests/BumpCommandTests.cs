@@ -1,3 +1,4 @@
+using WellTrack.Core.Bump;
 using WellTrack.Testing;
 
 namespace WellTrack.Cli.Tests;
@@ -24,6 +25,35 @@ public sealed class BumpCommandTests
 
         StringAssert.Contains(output, $"Pushed {TestGit.Head(fixture.BareRepository)}");
         StringAssert.Contains(output, "+  tag: 9f8e7d6 # Updated by CI");
+    }
+
+    [TestMethod]
+    public void HelpShowsTheCoresDefaults()
+    {
+        var (code, output, _) = CliRunner.Run(Environment.CurrentDirectory, "bump", "--help");
+
+        Assert.AreEqual(0, code);
+        StringAssert.Contains(output, $"(default {BumpDefaults.Branch})");
+        StringAssert.Contains(output, $"(default {BumpDefaults.ValuesFile})");
+        StringAssert.Contains(output, $"(default {BumpDefaults.ChartsDirectory})");
+        StringAssert.Contains(output, $"(default {BumpDefaults.ValuePath})");
+        StringAssert.Contains(output, $"(default {BumpDefaults.Author.Name})");
+        StringAssert.Contains(output, $"(default {BumpDefaults.NetworkTimeoutSeconds})");
+        StringAssert.Contains(output, $"(default {BumpDefaults.MaxAttempts})");
+        StringAssert.Contains(output, "placeholders {chart} {path} {old} {new} {digest}");
+    }
+
+    [TestMethod]
+    public void CacheDirectoryOptionHoldsTheCacheClone()
+    {
+        using var fixture = new GitOpsFixture();
+        var cache = Path.Combine(fixture.Root, "option-cache");
+
+        var (code, _, error) = CliRunner.Run(fixture.Root,
+            "bump", "--repo", fixture.BareRepository, "--chart", "welltrack-backend", "--tag", "9f8e7d6", "--cache-dir", cache);
+
+        Assert.AreEqual(0, code, error);
+        Assert.IsTrue(Directory.EnumerateFileSystemEntries(cache).Any(), "the cache clone is under --cache-dir");
     }
 
     [TestMethod]

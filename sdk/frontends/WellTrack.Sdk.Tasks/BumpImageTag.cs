@@ -10,6 +10,8 @@ namespace WellTrack.Sdk.Tasks;
 /// Sets the image tag (and digest, and optionally repository) in the GitOps repository's values files, commits and
 /// pushes. A thin translation of MSBuild inputs into <see cref="ImageTagBumper"/>; all behaviour lives in the core.
 /// Cancelling the build (Ctrl+C) kills the running git process and leaves the working copy and remote as they were.
+/// Options start at <see cref="BumpDefaults"/>: MSBuild leaves a parameter whose property is empty unset, so an unset
+/// property means the core's default, stated only there.
 /// </summary>
 public sealed class BumpImageTag : MSBuildTask, ICancelableTask
 {
@@ -18,14 +20,14 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
     [Required]
     public string Repository { get; set; } = string.Empty;
 
-    public string Branch { get; set; } = "main";
+    public string Branch { get; set; } = BumpDefaults.Branch;
 
     [Required]
     public string[] Charts { get; set; } = [];
 
-    public string[] ValuesFiles { get; set; } = ["values.yaml"];
+    public string[] ValuesFiles { get; set; } = [BumpDefaults.ValuesFile];
 
-    public string ChartsDirectory { get; set; } = "charts";
+    public string ChartsDirectory { get; set; } = BumpDefaults.ChartsDirectory;
 
     [Required]
     public string ImageTag { get; set; } = string.Empty;
@@ -38,23 +40,26 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
 
     public bool DryRun { get; set; }
 
-    public bool Push { get; set; } = true;
+    public bool Push { get; set; } = BumpDefaults.Push;
 
     public string SourceRepository { get; set; } = string.Empty;
 
     public string SourceCommit { get; set; } = string.Empty;
 
-    /// <summary><c>Name &lt;email&gt;</c> of the commit author; a bot identity by default.</summary>
+    /// <summary><c>Name &lt;email&gt;</c> of the commit author; empty for <see cref="BumpDefaults.Author"/>.</summary>
     public string Author { get; set; } = string.Empty;
 
     public string CacheDirectory { get; set; } = string.Empty;
 
     public string BaseDirectory { get; set; } = string.Empty;
 
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = BumpDefaults.MaxAttempts;
 
-    /// <summary>Values that receive the tag; <c>image.tag</c> by default.</summary>
-    public string[] ValuePaths { get; set; } = ["image.tag"];
+    /// <summary>Seconds one git network command may take (the CLI's <c>--timeout</c>).</summary>
+    public int NetworkTimeout { get; set; } = BumpDefaults.NetworkTimeoutSeconds;
+
+    /// <summary>Values that receive the tag.</summary>
+    public string[] ValuePaths { get; set; } = [BumpDefaults.ValuePath];
 
     /// <summary>This build's number for the ordering rule; empty for CI's run number or the source commit's time.</summary>
     public string BuildNumber { get; set; } = string.Empty;
@@ -88,7 +93,7 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
             Repository = Repository,
             Branch = Branch,
             Charts = Charts,
-            ValuesFiles = ValuesFiles,
+            ValuesFiles = OrDefault(ValuesFiles, BumpDefaults.ValuesFile),
             ChartsDirectory = ChartsDirectory,
             Tag = ImageTag,
             Digest = NullIfEmpty(ImageDigest),
@@ -98,11 +103,12 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
             Push = Push,
             SourceRepository = NullIfEmpty(SourceRepository),
             SourceCommit = NullIfEmpty(SourceCommit),
-            Author = GitIdentity.Parse(Author) ?? GitIdentity.Default,
+            Author = GitIdentity.Parse(Author) ?? BumpDefaults.Author,
             CacheDirectory = NullIfEmpty(CacheDirectory),
             BaseDirectory = string.IsNullOrEmpty(BaseDirectory) ? Environment.CurrentDirectory : BaseDirectory,
             MaxAttempts = MaxAttempts,
-            ValuePaths = ValuePaths.Length > 0 ? ValuePaths : [ValuesEditPlanner.TagPath],
+            NetworkTimeout = TimeSpan.FromSeconds(NetworkTimeout),
+            ValuePaths = OrDefault(ValuePaths, BumpDefaults.ValuePath),
             BuildNumber = BuildNumbers.Resolve(BuildNumber, Environment.GetEnvironmentVariable, BuildNumbers.TryParse(SourceCommitTime, out var time) ? time : null),
             AllowDowngrade = AllowDowngrade,
             ForcePinned = ForcePinned,
@@ -142,4 +148,7 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    // A list parameter given an empty item list is set to an empty array rather than left alone.
+    private static string[] OrDefault(string[] values, string fallback) => values.Length > 0 ? values : [fallback];
 }

@@ -8,20 +8,20 @@ public sealed record BumpRequest
     /// <summary>A remote URL, a bare repository path or a working-copy path.</summary>
     public required string Repository { get; init; }
 
-    public string Branch { get; init; } = "main";
+    public string Branch { get; init; } = BumpDefaults.Branch;
 
     /// <summary>Chart directory names under <see cref="ChartsDirectory"/>.</summary>
     public required IReadOnlyList<string> Charts { get; init; }
 
-    public IReadOnlyList<string> ValuesFiles { get; init; } = ["values.yaml"];
+    public IReadOnlyList<string> ValuesFiles { get; init; } = [BumpDefaults.ValuesFile];
 
     /// <summary>Where charts live inside the GitOps repository.</summary>
-    public string ChartsDirectory { get; init; } = "charts";
+    public string ChartsDirectory { get; init; } = BumpDefaults.ChartsDirectory;
 
     public required string Tag { get; init; }
 
     /// <summary>The values that receive <see cref="Tag"/>: <c>image.tag</c>, and for instance a sidecar's tag too.</summary>
-    public IReadOnlyList<string> ValuePaths { get; init; } = ["image.tag"];
+    public IReadOnlyList<string> ValuePaths { get; init; } = [BumpDefaults.ValuePath];
 
     /// <summary>Written to <c>image.digest</c> where the values file has that key, and recorded in a trailer.</summary>
     public string? Digest { get; init; }
@@ -33,14 +33,14 @@ public sealed record BumpRequest
 
     public bool DryRun { get; init; }
 
-    public bool Push { get; init; } = true;
+    public bool Push { get; init; } = BumpDefaults.Push;
 
     /// <summary>The application repository and commit the image was built from, recorded as commit trailers.</summary>
     public string? SourceRepository { get; init; }
 
     public string? SourceCommit { get; init; }
 
-    public GitIdentity Author { get; init; } = GitIdentity.Default;
+    public GitIdentity Author { get; init; } = BumpDefaults.Author;
 
     /// <summary>
     /// Orders builds: a bump whose number is lower than the one that last bumped the same file is skipped. CI's run
@@ -70,9 +70,9 @@ public sealed record BumpRequest
     /// <summary>Directory relative paths are resolved against (the project directory, or the CLI's current one).</summary>
     public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
 
-    public int MaxAttempts { get; init; } = 8;
+    public int MaxAttempts { get; init; } = BumpDefaults.MaxAttempts;
 
-    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan NetworkTimeout { get; init; } = BumpDefaults.NetworkTimeout;
 
     /// <summary>The default cache root: $WELLTRACK_CACHE, else the user's cache directory.</summary>
     public static string DefaultCacheDirectory()

@@ -49,6 +49,11 @@ internal static class BumpRequestValidator
             errors.Add(Diagnostic.Error("WT9004", null, request.MaxAttempts));
         }
 
+        if (request.NetworkTimeout < TimeSpan.FromSeconds(1))
+        {
+            errors.Add(Diagnostic.Error("WT9102", null, request.NetworkTimeout.TotalSeconds));
+        }
+
         return errors;
     }
 

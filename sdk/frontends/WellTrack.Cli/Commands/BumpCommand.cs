@@ -9,20 +9,22 @@ namespace WellTrack.Cli.Commands;
 /// <summary><c>welltrack bump</c>: the same bump as the BumpImageTag task, for repositories that are not .NET.</summary>
 internal static class BumpCommand
 {
-    public const string Usage = """
+    // The defaults shown are read from the core, the one place they are stated.
+    public static readonly string Usage = $$"""
         Usage: welltrack bump --repo <url|path> --chart <name>[,<name>...] --tag <tag> [options]
 
           --repo <url|path>        GitOps repository: remote URL, bare repository or working copy
           --chart <names>          chart(s) under charts/ to update; comma-separated or repeated
           --tag <tag>              image tag to write to image.tag
           --digest <sha256:...>    image digest: written to image.digest where present, recorded as a trailer
-          --values-file <file>     values file(s) in each chart (default values.yaml); comma-separated or repeated
-          --branch <name>          branch to update (default main)
+          --values-file <file>     values file(s) in each chart (default {{BumpDefaults.ValuesFile}}); comma-separated or repeated
+          --branch <name>          branch to update (default {{BumpDefaults.Branch}})
+          --charts-dir <dir>       where charts live in the GitOps repository (default {{BumpDefaults.ChartsDirectory}})
           --image-repository <r>   also write image.repository (registry/name)
           --source-repo <url>      application repository, recorded as a trailer (default: git remote of .)
           --source-commit <sha>    application commit, recorded as a trailer (default: HEAD of .)
-          --author "Name <email>"  commit author (default welltrack-bot)
-          --value-path <path>      value(s) that receive the tag (default image.tag); comma-separated or repeated
+          --author "Name <email>"  commit author (default {{BumpDefaults.Author.Name}})
+          --value-path <path>      value(s) that receive the tag (default {{BumpDefaults.ValuePath}}); comma-separated or repeated
           --build-number <n>       this build's number for the ordering rule (default: CI's run number, else the
                                    source commit's time)
           --allow-downgrade        set an older build or a lower version on purpose
@@ -30,8 +32,10 @@ internal static class BumpCommand
           --message <template>     commit message; placeholders {chart} {path} {old} {new} {digest}
                                    {sourceRepository} {sourceCommit} {buildNumber} {changes}
           --token-variable <name>  environment variable holding a token for HTTPS remotes (read via GIT_ASKPASS)
-          --timeout <seconds>      network timeout of each git command (default 120)
-          --max-attempts <n>       push attempts under contention (default 8)
+          --timeout <seconds>      network timeout of each git command (default {{BumpDefaults.NetworkTimeoutSeconds}})
+          --max-attempts <n>       push attempts under contention (default {{BumpDefaults.MaxAttempts}})
+          --cache-dir <dir>        where cache clones of the GitOps repository live (default $WELLTRACK_CACHE/gitops
+                                   or ~/.cache/welltrack/gitops)
           --dry-run                print the diff and commit message; change nothing
           --no-push                commit without pushing
           -v, --verbose            print every git command
@@ -43,7 +47,7 @@ internal static class BumpCommand
             .Option("--repo").Option("--chart").Option("--tag").Option("--digest").Option("--values-file")
             .Option("--branch").Option("--image-repository").Option("--source-repo").Option("--source-commit")
             .Option("--author").Option("--max-attempts").Option("--charts-dir").Option("--value-path")
-            .Option("--build-number").Option("--message").Option("--token-variable").Option("--timeout")
+            .Option("--build-number").Option("--message").Option("--token-variable").Option("--timeout").Option("--cache-dir")
             .Flag("--dry-run").Flag("--no-push").Flag("--allow-downgrade").Flag("--force-pinned")
             .Flag("--verbose", "-v").Flag("--help", "-h")
             .Read(args);
@@ -71,9 +75,9 @@ internal static class BumpCommand
             Charts = parsed.AllSplit("--chart"),
             Tag = Required(parsed, "--tag"),
             Digest = parsed.Single("--digest"),
-            ValuesFiles = parsed.AllSplit("--values-file") is { Count: > 0 } files ? files : ["values.yaml"],
-            ChartsDirectory = parsed.Single("--charts-dir") ?? "charts",
-            Branch = parsed.Single("--branch") ?? "main",
+            ValuesFiles = parsed.AllSplit("--values-file") is { Count: > 0 } files ? files : [BumpDefaults.ValuesFile],
+            ChartsDirectory = parsed.Single("--charts-dir") ?? BumpDefaults.ChartsDirectory,
+            Branch = parsed.Single("--branch") ?? BumpDefaults.Branch,
             ImageRepository = parsed.Single("--image-repository"),
             SetRepository = parsed.Single("--image-repository") is not null,
             DryRun = parsed.Has("--dry-run"),
@@ -81,14 +85,15 @@ internal static class BumpCommand
             SourceRepository = parsed.Single("--source-repo") ?? source?.RepositoryUrl,
             SourceCommit = parsed.Single("--source-commit") ?? source?.CommitId,
             Author = Author(parsed.Single("--author")),
-            ValuePaths = parsed.AllSplit("--value-path") is { Count: > 0 } paths ? paths : [ValuesEditPlanner.TagPath],
+            ValuePaths = parsed.AllSplit("--value-path") is { Count: > 0 } paths ? paths : [BumpDefaults.ValuePath],
             BuildNumber = BuildNumbers.Resolve(WholeNumber(parsed, "--build-number", long.MaxValue)?.ToString(System.Globalization.CultureInfo.InvariantCulture), Environment.GetEnvironmentVariable, source?.CommitTime),
             AllowDowngrade = parsed.Has("--allow-downgrade"),
             ForcePinned = parsed.Has("--force-pinned"),
             CommitMessageTemplate = parsed.Single("--message"),
             TokenVariable = parsed.Single("--token-variable"),
-            NetworkTimeout = TimeSpan.FromSeconds(WholeNumber(parsed, "--timeout", 86_400) ?? 120),
-            MaxAttempts = (int)(WholeNumber(parsed, "--max-attempts", 1000) ?? 8),
+            CacheDirectory = parsed.Single("--cache-dir"),
+            NetworkTimeout = TimeSpan.FromSeconds(WholeNumber(parsed, "--timeout", 86_400) ?? BumpDefaults.NetworkTimeoutSeconds),
+            MaxAttempts = (int)(WholeNumber(parsed, "--max-attempts", 1000) ?? BumpDefaults.MaxAttempts),
         };
 
         var result = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => stderr.WriteLine(message)).Run(request, cancellationToken);
@@ -143,5 +148,5 @@ internal static class BumpCommand
         => parsed.Single(name) ?? throw new UsageException($"{name} is required");
 
     private static GitIdentity Author(string? text)
-        => text is null ? GitIdentity.Default : GitIdentity.Parse(text) ?? throw new UsageException($"--author must read \"Name <email>\", not '{text}'");
+        => text is null ? BumpDefaults.Author : GitIdentity.Parse(text) ?? throw new UsageException($"--author must read \"Name <email>\", not '{text}'");
 }

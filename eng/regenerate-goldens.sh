@@ -23,4 +23,5 @@ if [[ "${1:-}" != "--accept" && ! -x "$oracle" ]]; then
   echo "regenerate-goldens: no helm-oracle at ../shared/oracle or \$HELM_ORACLE" >&2
   exit 2
 fi
+export PYTHONDONTWRITEBYTECODE=1  # nothing generated in eng/goldens/
 exec python3 "$repo/eng/goldens/regenerate.py" "$repo" "$oracle" "$@"

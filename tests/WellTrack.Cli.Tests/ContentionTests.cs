@@ -6,12 +6,16 @@ namespace WellTrack.Cli.Tests;
 /// <summary>
 /// Sixteen `welltrack bump` processes (the tool as installed: native on linux-x64), each like a separate CI machine
 /// (its own cache), racing on one remote served by git daemon: every bump lands or is skipped by the ordering rule,
-/// the newest build wins per chart, and no commit is lost.
+/// the newest build wins per chart, and no commit is lost. The race is real: git's own trace of each machine's pushes
+/// shows pushes rejected because another machine pushed first, and each rejected bump re-applied and pushed again
+/// (or skipped by the ordering rule); the test fails if no push was rejected.
 /// </summary>
 [TestClass]
 public sealed partial class ContentionTests
 {
     private static readonly string[] Charts = ["welltrack-frontend", "welltrack-backend", "welltrack-ml"];
+
+    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
@@ -31,7 +35,8 @@ public sealed partial class ContentionTests
         }).ToList();
 
         var welltrack = await InstalledTool.CommandAsync();
-        var runs = bumps.Select(async bump =>
+        var traces = bumps.Select(bump => GitTrace.Create(Path.Combine(fixture.Root, $"trace-{bump.Build}"))).ToList();
+        var runs = bumps.Select(async (bump, i) =>
         {
             await Task.Delay(bump.Delay);
             return await ProcessRunner.RunAsync(
@@ -39,26 +44,50 @@ public sealed partial class ContentionTests
                 ["bump", "--repo", url, "--chart", bump.Chart,
                  "--tag", bump.Tag, "--build-number", bump.Build.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 fixture.Root,
-                new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = Path.Combine(fixture.Root, $"machine-{bump.Build}") });
+                new Dictionary<string, string?>
+                {
+                    ["WELLTRACK_CACHE"] = Path.Combine(fixture.Root, $"machine-{bump.Build}"),
+                    [traces[i].Variable.Key] = traces[i].Variable.Value,
+                });
         }).ToList();
         var results = await Task.WhenAll(runs);
 
         var log = TestGit.Log(fixture.BareRepository);
         var skipped = 0;
+        var rejected = 0;
+        var retriedAndPushed = 0;
         for (var i = 0; i < bumps.Count; i++)
         {
             var (bump, result) = (bumps[i], results[i]);
             Assert.AreEqual(0, result.ExitCode, $"build {bump.Build}: {result.Error}");
-            if (PushedCommit().Match(result.Output) is { Success: true } pushed)
+            var pushes = traces[i].Commands("push");
+            var pushedCommit = PushedCommit().Match(result.Output);
+            // Every push but a bump's last was rejected (and so retried); its last one landed exactly when it pushed.
+            Assert.IsTrue(pushes.SkipLast(1).All(push => push.ExitCode is not null and not 0), $"build {bump.Build}: only a bump's last push may succeed");
+            Assert.AreEqual(pushedCommit.Success, pushes.Count > 0 && pushes[^1].ExitCode == 0, $"build {bump.Build}: the last push succeeded exactly when the bump reports it pushed\n{result.Output}{result.Error}");
+            var rejections = pushes.Count(push => push.ExitCode is not null and not 0);
+            rejected += rejections;
+            if (pushedCommit.Success)
             {
-                CollectionAssert.Contains(log.ToList(), pushed.Groups[1].Value, $"build {bump.Build}'s commit is in the history");
+                CollectionAssert.Contains(log.ToList(), pushedCommit.Groups[1].Value, $"build {bump.Build}'s commit is in the history");
+                retriedAndPushed += rejections > 0 ? 1 : 0;
+                if (PushAttempt().Match(result.Output) is { Success: true } attempt)
+                {
+                    Assert.AreEqual(pushes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt.Groups[1].Value, $"build {bump.Build}: the attempt the tool reports is its number of pushes");
+                }
             }
             else
             {
                 StringAssert.Contains(result.Error, "WT1106", $"build {bump.Build} was neither pushed nor skipped by the ordering rule");
                 skipped++;
             }
+
+            TestContext.WriteLine($"build {bump.Build} ({bump.Chart}): {pushes.Count} push(es), {rejections} rejected, {(pushedCommit.Success ? "pushed" : "skipped")}");
         }
+
+        TestContext.WriteLine($"{rejected} push(es) rejected; {retriedAndPushed} bump(s) pushed after a rejection; {skipped} skipped");
+        Assert.IsGreaterThan(0, rejected, "no push was rejected: the bumps did not race, and the retry this test exists for never ran");
+        Assert.IsGreaterThan(0, retriedAndPushed, "no bump re-applied after a rejection and then pushed");
 
         foreach (var chart in Charts)
         {
@@ -72,4 +101,7 @@ public sealed partial class ContentionTests
 
     [GeneratedRegex("Pushed ([0-9a-f]{40})")]
     private static partial Regex PushedCommit();
+
+    [GeneratedRegex(@"Pushed [0-9a-f]{40} .*\(attempt (\d+)\)")]
+    private static partial Regex PushAttempt();
 }

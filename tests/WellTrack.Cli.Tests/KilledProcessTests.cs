@@ -1,18 +1,25 @@
+using System.Diagnostics;
 using WellTrack.Testing;
 
 namespace WellTrack.Cli.Tests;
 
 /// <summary>
 /// A bump killed at any moment (a cancelled CI job) leaves no half-written file and no half commit on the remote,
-/// and the next bump works, re-cloning a cache the killed one left inconsistent. The tool as installed (native on
-/// linux-x64) runs a bump in about 150 ms: kills from 5 to 250 ms land in every phase (clone, edit, commit, push).
-/// The remote is served by git daemon, as a real one is by a server: killing the job kills git push, never the
-/// server's receive-pack (which, over a local path, would be killed with it, holding the branch's ref lock).
+/// and the next bump works, re-cloning a cache the killed one left inconsistent. Half the rounds kill after a random
+/// 5 to 250 ms (the installed tool, native on linux-x64, bumps in about 150 ms unloaded, so those kills land in every
+/// phase: clone, edit, commit, push); the other half kill as soon as git's trace shows the bump's push started, so that
+/// the riskiest moment is certainly exercised. git's own trace (a push with no exit event) tells which kills cut a
+/// push off, and the test fails if none did. The remote is served by git daemon, as a real one is by a server:
+/// killing the job kills git push, never the server's receive-pack (which, over a local path, would be killed with
+/// it, holding the branch's ref lock).
 /// </summary>
 [TestClass]
 public sealed class KilledProcessTests
 {
     private const string Values = "charts/welltrack-backend/values.yaml";
+    private const int Rounds = 12;
+
+    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
@@ -26,21 +33,38 @@ public sealed class KilledProcessTests
         var welltrack = await InstalledTool.CommandAsync();
         var original = fixture.Show(Values);
         var random = new Random(7);
-        for (var round = 0; round < 12; round++)
+        var pushesCutOff = new List<int>();
+        for (var round = 0; round < Rounds; round++)
         {
             var tag = $"k{round:x2}{random.Next(0x10000):x4}";
             var before = TestGit.Head(fixture.BareRepository);
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(welltrack)
+            var trace = GitTrace.Create(Path.Combine(fixture.Root, $"trace-{round}"));
+            var startInfo = new ProcessStartInfo(welltrack)
             {
                 ArgumentList = { "bump", "--repo", remote, "--chart", "welltrack-backend", "--tag", tag },
-                Environment = { ["WELLTRACK_CACHE"] = cache },
+                Environment = { ["WELLTRACK_CACHE"] = cache, [trace.Variable.Key] = trace.Variable.Value },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
-            })!;
-            await Task.Delay(random.Next(5, 250));
+            };
+            using var process = Process.Start(startInfo)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (round % 2 == 0)
+            {
+                await Task.Delay(random.Next(5, 250));
+            }
+            else
+            {
+                await WhenPushStartsAsync(process, trace);
+            }
+
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             daemon.WaitUntilIdle(TimeSpan.FromSeconds(30));
+            if (trace.Commands("push").Any(push => push.ExitCode is null))
+            {
+                pushesCutOff.Add(round);
+            }
 
             // Either the remote is as it was, or it has exactly one new, whole bump commit.
             if (TestGit.Head(fixture.BareRepository) != before)
@@ -50,7 +74,13 @@ public sealed class KilledProcessTests
             }
 
             AssertWholeValuesFiles(cache, original);
+            TestContext.WriteLine($"round {round}: {(pushesCutOff.Contains(round) ? "killed during a push" : "killed outside a push")}; "
+                + $"remote {(TestGit.Head(fixture.BareRepository) == before ? "unchanged" : "bumped")}; output: {(await output).Trim()} {(await error).Trim()}");
         }
+
+        Assert.IsNotEmpty(pushesCutOff, $"no kill in {Rounds} rounds landed while git push was running (git's trace shows every push exited): "
+            + "the scenario this test exists for did not happen.");
+        TestContext.WriteLine($"kills that cut a push off: rounds {string.Join(", ", pushesCutOff)} of {Rounds}");
 
         var final = await ProcessRunner.RunAsync(welltrack,
             ["bump", "--repo", remote, "--chart", "welltrack-backend", "--tag", "final00"],
@@ -60,6 +90,15 @@ public sealed class KilledProcessTests
         // A push cut off after the remote took in its pack but before it moved the ref can leave a dangling commit:
         // unreachable, harmless and collected by git gc. Only broken or missing objects would be a loss.
         Assert.AreEqual(string.Empty, TestGit.Run(fixture.BareRepository, "fsck", "--no-progress", "--no-dangling").Trim());
+    }
+
+    /// <summary>Returns as soon as git's trace shows the bump's push running (or the bump ended without one).</summary>
+    private async Task WhenPushStartsAsync(Process process, GitTrace trace)
+    {
+        while (!process.HasExited && trace.Commands("push").Count == 0)
+        {
+            await Task.Delay(1, TestContext.CancellationToken);
+        }
     }
 
     // Whatever the moment of the kill, a values file in the cache clone is the original or a complete edit of it.

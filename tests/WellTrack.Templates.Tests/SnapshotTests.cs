@@ -1,11 +1,13 @@
 using System.Text;
+using WellTrack.Testing;
 
 namespace WellTrack.Templates.Tests;
 
 /// <summary>
 /// Snapshots of what the templates generate: the file tree and the key files, with the run's names scrubbed (SDK
-/// version, feed path, service and chart names). A change to a template shows up here as a reviewable diff; after
-/// reviewing it, accept it with WELLTRACK_UPDATE_SNAPSHOTS=1 and commit Snapshots/.
+/// version, feed path, service and chart names). A change to a template shows up here as a reviewable diff, the new
+/// output under artifacts/received/; after reviewing it, accept it with eng/regenerate-goldens.sh --accept and commit
+/// Snapshots/. A run never rewrites a snapshot.
 /// </summary>
 [TestClass]
 public sealed class SnapshotTests
@@ -77,14 +79,11 @@ public sealed class SnapshotTests
     private static void Verify(string name, string actual)
     {
         var path = Path.Combine(TemplatePackage.RepositoryRoot, "tests", "WellTrack.Templates.Tests", "Snapshots", name + ".txt");
-        if (Environment.GetEnvironmentVariable("WELLTRACK_UPDATE_SNAPSHOTS") == "1")
+        if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            return;
+            Assert.Fail($"No snapshot {path}. {ReceivedFile.Write(TemplatePackage.RepositoryRoot, path, actual)}");
         }
 
-        Assert.IsTrue(File.Exists(path), $"No snapshot {path}: review the output below, then run with WELLTRACK_UPDATE_SNAPSHOTS=1.\n{actual}");
         var expected = File.ReadAllText(path).Replace("\r\n", "\n");
         if (expected != actual)
         {
@@ -92,7 +91,7 @@ public sealed class SnapshotTests
             var actualLines = actual.Split('\n');
             var first = Enumerable.Range(0, Math.Min(expectedLines.Length, actualLines.Length)).FirstOrDefault(i => expectedLines[i] != actualLines[i], Math.Min(expectedLines.Length, actualLines.Length));
             Assert.Fail($"{name}: snapshot differs from line {first + 1}:\n  expected: {expectedLines.ElementAtOrDefault(first)}\n  actual:   {actualLines.ElementAtOrDefault(first)}\n" +
-                        "Review the change; accept it with WELLTRACK_UPDATE_SNAPSHOTS=1.");
+                        ReceivedFile.Write(TemplatePackage.RepositoryRoot, path, actual));
         }
     }
 }

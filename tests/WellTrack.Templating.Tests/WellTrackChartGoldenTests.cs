@@ -7,7 +7,7 @@ namespace WellTrack.Templating.Tests;
 /// <summary>
 /// The WellTrack charts render byte for byte as the reference renderer (Go's text/template and Sprig, as helm
 /// template does) renders them, with their default values and with every ci/*-values.yaml. Goldens:
-/// eng/regenerate-welltrack-chart-goldens.sh.
+/// eng/regenerate-goldens.sh.
 /// </summary>
 [TestClass]
 public sealed class WellTrackChartGoldenTests
@@ -33,7 +33,7 @@ public sealed class WellTrackChartGoldenTests
     public void RendersAsTheReferenceRenderer(string chart, string variant)
     {
         var golden = Path.Combine(Goldens, chart, variant + ".yaml");
-        Assert.IsTrue(File.Exists(golden), $"No golden for {chart} {variant}: run eng/regenerate-welltrack-chart-goldens.sh.");
+        Assert.IsTrue(File.Exists(golden), $"No golden for {chart} {variant}: run eng/regenerate-goldens.sh.");
         var directory = Path.Combine(RepositoryRoot, "charts", chart);
         var options = variant == "default" ? new RenderOptions() : new RenderOptions { ValueFiles = [Path.Combine(directory, "ci", variant + ".yaml")] };
 

@@ -5,7 +5,7 @@ namespace WellTrack.Templating.Tests.Conformance;
 
 /// <summary>
 /// Byte-for-byte comparison with the oracle (Go text/template + Sprig, as `helm template` renders), one named
-/// test per case. Goldens are produced by eng/regenerate-template-goldens.sh; these tests do not need Go.
+/// test per case. Goldens are produced by eng/regenerate-goldens.sh; these tests do not need Go.
 /// </summary>
 [TestClass]
 public sealed class ConformanceTests
@@ -26,7 +26,7 @@ public sealed class ConformanceTests
     {
         var snippet = ConformanceCases.FindSnippet(group, name);
         var expected = ConformanceCases.SnippetGolden(group, name)
-            ?? throw new AssertInconclusiveException($"no golden for {group}/{name}: run eng/regenerate-template-goldens.sh {group}");
+            ?? throw new AssertFailedException($"no golden for {group}/{name}: run eng/regenerate-goldens.sh");
         var result = ChartRenderer.RenderFiles("c", snippet.ChartFiles(), new RenderOptions { SetValues = snippet.Sets, Environment = FixedEnvironment });
         var actual = ExpectedResult.From(result);
         Dump($"{group}__{name}", expected, actual);

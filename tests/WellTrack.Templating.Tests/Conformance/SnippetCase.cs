@@ -3,7 +3,7 @@ using System.Text;
 namespace WellTrack.Templating.Tests.Conformance;
 
 /// <summary>
-/// One single-template case from a <c>.cases</c> file (format in eng/regenerate-template-goldens.sh). It renders
+/// One single-template case from a <c>.cases</c> file (format in eng/goldens/conformance.py). It renders
 /// as a chart named <c>c</c> whose <c>templates/t.yaml</c> prints the snippet through include and toJson, so any
 /// output is one valid YAML document; the regeneration script builds the very same chart for the oracle.
 /// </summary>

@@ -5,7 +5,7 @@ namespace WellTrack.Templating.Tests.Conformance;
 
 /// <summary>
 /// Subcharts against the oracle, which renders no subchart inside a parent: each enabled subchart is rendered alone
-/// by the oracle with the values Helm passes it (eng/regenerate-subchart-goldens.sh computes them from Helm's
+/// by the oracle with the values Helm passes it (eng/goldens/subcharts.py computes them from Helm's
 /// documented coalescing rules: the parent's section over the subchart's defaults, nulls deleting, the parent's
 /// global copied down, an alias renaming the chart), and the parent's own templates alone. The engine renders the
 /// parent with its subcharts; each part of its output must equal its golden byte for byte, disabled subcharts must

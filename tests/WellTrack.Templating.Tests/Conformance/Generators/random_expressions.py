@@ -1,7 +1,7 @@
 """Random Sprig/builtin expressions for the conformance suite: the oracle decides what is right.
 
     python3 random_expressions.py SEED COUNT > ../Snippets/zz-fuzzN.cases
-    eng/regenerate-template-goldens.sh zz-fuzz
+    eng/regenerate-goldens.sh
 
 Expressions whose result Go itself leaves undefined (map iteration order: keys, values) are not generated; a
 case that slices a multi-byte character and then hashes the broken bytes was dropped from zz-fuzz.cases (strings

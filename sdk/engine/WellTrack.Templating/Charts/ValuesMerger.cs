@@ -3,7 +3,7 @@ namespace WellTrack.Templating.Charts;
 /// <summary>
 /// Helm's value layering: -f files merged in order (maps merge, later scalars win), then --set, then each chart's
 /// values.yaml coalesced underneath (subcharts under their section, globals flowing down); a user null deletes the
-/// key the chart defines.
+/// key the chart defines and stays a null where the chart defines nothing (Helm v3.16; v4 deletes that one too).
 /// </summary>
 public static class ValuesMerger
 {
@@ -34,7 +34,6 @@ public static class ValuesMerger
 
     private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest)
     {
-        var childNames = node.Children.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Chart.Values)!)
         {
             if (dest.TryGetValue(key, out var value))
@@ -45,8 +44,9 @@ public static class ValuesMerger
                 }
                 else if (value is Dictionary<string, object?> d && val is Dictionary<string, object?> src)
                 {
-                    // Nulls inside a subchart's section survive here; the subchart's own pass removes its keys.
-                    CoalesceTablesFullKey(d, src, merge: childNames.Contains(key));
+                    // As in Helm v3.16, a null inside a subchart's section is removed here already when the parent's
+                    // values.yaml sets that key, so the subchart's own default comes back in its pass.
+                    CoalesceTablesFullKey(d, src, merge: false);
                 }
             }
             else
@@ -74,16 +74,12 @@ public static class ValuesMerger
         return dest;
     }
 
+    /// <summary>
+    /// chartutil.coalesceTablesFullKey: src fills in what dst lacks; a null in dst removes a key src has (unless
+    /// merging), and only such a key: Helm v3.16 walks src's keys, so a null for a key src lacks stays.
+    /// </summary>
     private static void CoalesceTablesFullKey(Dictionary<string, object?> dst, Dictionary<string, object?> src, bool merge)
     {
-        foreach (var (key, val) in dst)
-        {
-            if (val is null)
-            {
-                src[key] = null;
-            }
-        }
-
         foreach (var (key, val) in src)
         {
             if (dst.TryGetValue(key, out var dv))

@@ -4,11 +4,14 @@ namespace WellTrack.Templating.Serialization;
 
 /// <summary>
 /// Makes YamlDotNet read block scalars as libyaml (go-yaml v2, hence Helm) does. With auto-detected indentation,
-/// libyaml lets the blank lines before a block scalar's first content line carry any number of spaces: they only
-/// count toward the detected indentation. YamlDotNet follows YAML 1.2 there and rejects them ("found extra spaces in
-/// first line", "found more spaces in lines above first content line"), which fails `| nindent`-style templates that
-/// Helm renders. Such lines are emptied when that cannot change libyaml's reading: when none is longer than the
-/// indentation of the content line after them, which then decides the indentation alone. Lines keep their numbers.
+/// libyaml lets the blank lines before a block scalar's first content line carry any number of spaces: the longest
+/// of them and the content line's indentation together set the scalar's indentation. YamlDotNet follows YAML 1.2
+/// there and rejects such lines ("found extra spaces in first line", "found more spaces in lines above first content
+/// line"), which failed `| nindent`-style templates that Helm renders. The text is rewritten so that YamlDotNet reads
+/// what libyaml reads, keeping every line's number:
+/// - when no such line is longer than the content line's indentation, which then decides alone, they are emptied;
+/// - otherwise libyaml takes the longest as the indentation (the content line, less indented, ends the scalar and
+///   usually fails its parent), and the header gets that indentation as an explicit indicator.
 /// </summary>
 internal static class BlockScalarLeadingLines
 {
@@ -20,22 +23,23 @@ internal static class BlockScalarLeadingLines
         }
 
         var lines = SplitLines(text);
-        StringBuilder? rewritten = null;
-        var emptied = new bool[lines.Count];
+        var edits = new List<(int Position, int Length, string Replacement)>();
         var i = 0;
         while (i < lines.Count)
         {
-            if (!IsAutoIndentedBlockScalarHeader(text.AsSpan(lines[i].Start, lines[i].Length)))
+            var header = Line(text, lines[i]);
+            var indicator = AutoIndentedIndicator(header);
+            if (indicator < 0)
             {
                 i++;
                 continue;
             }
 
-            // The blank lines after the header, then the first line with content (its column decides the indentation).
+            // The blank lines after the header, then the first line with content.
             var j = i + 1;
             var longestBlank = 0;
             var tabbed = false;
-            while (j < lines.Count && SpacesOnly(text.AsSpan(lines[j].Start, lines[j].Length), out var hasTab))
+            while (j < lines.Count && SpacesOnly(Line(text, lines[j]), out var hasTab))
             {
                 tabbed |= hasTab;
                 longestBlank = Math.Max(longestBlank, lines[j].Length);
@@ -48,43 +52,53 @@ internal static class BlockScalarLeadingLines
                 continue;
             }
 
-            var contentColumn = Indentation(text.AsSpan(lines[j].Start, lines[j].Length));
+            var contentColumn = Indentation(Line(text, lines[j]));
             if (longestBlank > 0 && longestBlank <= contentColumn)
             {
                 for (var k = i + 1; k < j; k++)
                 {
-                    emptied[k] = lines[k].Length > 0;
+                    edits.Add((lines[k].Start, lines[k].Length, string.Empty));
                 }
-
-                rewritten ??= new StringBuilder(text.Length);
+            }
+            else if (longestBlank > contentColumn && ParentIndentation(header, indicator) is { } parent
+                && longestBlank - parent is >= 1 and <= 9 and var increment)
+            {
+                // libyaml's scalar holds only line breaks and ends at the content line: an explicit indentation
+                // stops YamlDotNet there too, and emptied blank lines pass its checks for both | and >.
+                edits.Add((lines[i].Start + indicator + 1, 0, increment.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                for (var k = i + 1; k < j; k++)
+                {
+                    edits.Add((lines[k].Start, lines[k].Length, string.Empty));
+                }
             }
 
             // Skip the scalar's body (a superset of it when the parent's indentation ends it sooner): text there is
             // content, never a header, and its blank lines' spaces are content too.
+            var bodyIndentation = Math.Max(contentColumn, longestBlank);
             i = j;
-            while (i < lines.Count && (SpacesOnly(text.AsSpan(lines[i].Start, lines[i].Length), out _) || Indentation(text.AsSpan(lines[i].Start, lines[i].Length)) >= contentColumn))
+            while (i < lines.Count && (SpacesOnly(Line(text, lines[i]), out _) || Indentation(Line(text, lines[i])) >= bodyIndentation))
             {
                 i++;
             }
         }
 
-        if (rewritten is null)
+        if (edits.Count == 0)
         {
             return text;
         }
 
+        var rewritten = new StringBuilder(text.Length + edits.Count);
         var position = 0;
-        for (var k = 0; k < lines.Count; k++)
+        foreach (var (at, length, replacement) in edits)
         {
-            if (emptied[k])
-            {
-                rewritten.Append(text, position, lines[k].Start - position);
-                position = lines[k].Start + lines[k].Length;
-            }
+            rewritten.Append(text, position, at - position).Append(replacement);
+            position = at + length;
         }
 
         return rewritten.Append(text, position, text.Length - position).ToString();
     }
+
+    private static ReadOnlySpan<char> Line(string text, (int Start, int Length) line) => text.AsSpan(line.Start, line.Length);
 
     /// <summary>Each line's start and length without its line break (a \r before \n belongs to the break).</summary>
     private static List<(int Start, int Length)> SplitLines(string text)
@@ -122,11 +136,11 @@ internal static class BlockScalarLeadingLines
     private static int Indentation(ReadOnlySpan<char> line) => line.Length - line.TrimStart(' ').Length;
 
     /// <summary>
-    /// A line ending in a block scalar indicator without an indentation digit (<c>key: |</c>, <c>- &gt;-</c>,
-    /// <c>key: !!str |+  # note</c>): the indicator is a token of its own after a key, a sequence entry, a property,
-    /// a document start or nothing.
+    /// Where a line's block scalar indicator without an indentation digit is (<c>key: |</c>, <c>- &gt;-</c>,
+    /// <c>key: !!str |+  # note</c>), or -1: the indicator is a token of its own after a key, a sequence entry, a
+    /// property, a document start or nothing.
     /// </summary>
-    private static bool IsAutoIndentedBlockScalarHeader(ReadOnlySpan<char> line)
+    private static int AutoIndentedIndicator(ReadOnlySpan<char> line)
     {
         var comment = line.IndexOf(" #", StringComparison.Ordinal);
         var code = (comment >= 0 ? line[..comment] : line).TrimEnd(" \t");
@@ -134,16 +148,49 @@ internal static class BlockScalarLeadingLines
         var token = code[tokenStart..];
         if (token.Length is 0 or > 2 || token[0] is not ('|' or '>') || (token.Length == 2 && token[1] is not ('+' or '-')))
         {
-            return false;
+            return -1;
         }
 
         var before = code[..tokenStart].TrimEnd(" \t");
         if (before.IsEmpty || before.EndsWith(":") || before.EndsWith("-") || before.EndsWith("?"))
         {
-            return before.Count('"') % 2 == 0 && before.Count('\'') % 2 == 0;
+            return before.Count('"') % 2 == 0 && before.Count('\'') % 2 == 0 ? tokenStart : -1;
         }
 
         var property = before[(before.LastIndexOfAny(' ', '\t') + 1)..];
-        return property.Length > 0 && property[0] is '!' or '&';
+        return property.Length > 0 && property[0] is '!' or '&' ? tokenStart : -1;
+    }
+
+    /// <summary>
+    /// libyaml's indentation of the collection holding the scalar: the key's column for <c>key: |</c>, the dash's
+    /// for <c>- |</c>, -1 for a document's own scalar; null when the line does not tell (a flow or complex key, or
+    /// an indicator alone on its line).
+    /// </summary>
+    private static int? ParentIndentation(ReadOnlySpan<char> header, int indicator)
+    {
+        var column = Indentation(header);
+        var dash = -1;
+        while (column + 1 < header.Length && header[column] == '-' && header[column + 1] is ' ' or '\t')
+        {
+            dash = column;
+            column++;
+            while (column < header.Length && header[column] is ' ' or '\t')
+            {
+                column++;
+            }
+        }
+
+        var node = header[column..indicator];
+        if (node.IsEmpty || node[0] is '!' or '&')
+        {
+            return dash >= 0 ? dash : null;
+        }
+
+        if (node.StartsWith("---"))
+        {
+            return -1;
+        }
+
+        return node.IndexOfAny("{[?\"'") >= 0 ? null : column;
     }
 }

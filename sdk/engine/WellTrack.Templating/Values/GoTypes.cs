@@ -40,6 +40,7 @@ public static class GoTypes
         double => "float64",
         long or int => "int",
         GoInt64 => "int64",
+        GoComplex => "complex128",
         byte[] or List<object?> => "slice",
         Dictionary<string, object?> => "map",
         GoObject { IsMap: true } => "map",

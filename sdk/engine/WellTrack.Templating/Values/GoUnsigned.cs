@@ -9,6 +9,9 @@ namespace WellTrack.Templating.Values;
 /// </summary>
 public sealed class GoUnsigned(ulong value, string typeName = "uint64") : GoObject
 {
+    /// <summary>A byte of a string or []byte: Go's uint8.</summary>
+    public static GoUnsigned Byte(byte b) => new(b, "uint8");
+
     public ulong Value => value;
 
     public override string TypeName => typeName;

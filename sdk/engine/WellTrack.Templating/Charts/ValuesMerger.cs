@@ -30,15 +30,26 @@ public static class ValuesMerger
     /// with the subchart's own values.yaml.
     /// </summary>
     internal static Dictionary<string, object?> CoalesceTree(ChartNode root, Dictionary<string, object?> user)
-        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!);
+        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!, merge: false);
 
-    private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest)
+    /// <summary>chartutil.MergeValues: as <see cref="CoalesceTree"/> but nulls are kept (import-values reads this).</summary>
+    internal static Dictionary<string, object?> MergeTree(ChartNode root, Dictionary<string, object?> user)
+        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!, merge: true);
+
+    /// <summary>chartutil.MergeTables: src fills in what dst lacks, tables merged, dst wins, nulls kept.</summary>
+    internal static Dictionary<string, object?> MergeTables(Dictionary<string, object?> dst, Dictionary<string, object?> src)
     {
-        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Chart.Values)!)
+        CoalesceTablesFullKey(dst, src, merge: true);
+        return dst;
+    }
+
+    private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest, bool merge)
+    {
+        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Values)!)
         {
             if (dest.TryGetValue(key, out var value))
             {
-                if (value is null)
+                if (value is null && !merge)
                 {
                     dest.Remove(key);
                 }
@@ -46,7 +57,7 @@ public static class ValuesMerger
                 {
                     // As in Helm v3.16, a null inside a subchart's section is removed here already when the parent's
                     // values.yaml sets that key, so the subchart's own default comes back in its pass.
-                    CoalesceTablesFullKey(d, src, merge: false);
+                    CoalesceTablesFullKey(d, src, merge);
                 }
             }
             else
@@ -68,7 +79,7 @@ public static class ValuesMerger
             }
 
             CoalesceGlobals(sectionMap, dest);
-            dest[child.Name] = CoalesceNode(child, sectionMap);
+            dest[child.Name] = CoalesceNode(child, sectionMap, merge);
         }
 
         return dest;

@@ -79,11 +79,10 @@ public static partial class KubeCapabilities
     /// </summary>
     private static TypedList ApiVersionSet(List<string> versions)
     {
-        var methods = new Dictionary<string, GoFunction>(StringComparer.Ordinal)
-        {
-            ["Has"] = new("Has", [GoParam.String], false, (_, a) => versions.Contains((string)a[0]!)),
-        };
-        return new TypedList("string", versions.Select(v => (object?)v), "main.versionSet", methods);
+        var methods = new Dictionary<string, GoFunction>(1, StringComparer.Ordinal);
+        var set = new TypedList("string", versions, "main.versionSet", methods);
+        methods["Has"] = new("Has", [GoParam.String], false, (_, a) => set.Contains(a[0]));
+        return set;
     }
 
     [GeneratedRegex(@"^\s*v?([0-9]+(?:\.[0-9]+){1,2})(.*?)\s*$")]

@@ -17,7 +17,7 @@ internal static class BlockScalarLeadingLines
 {
     public static string Normalize(string text)
     {
-        if (text.IndexOfAny(['|', '>']) < 0)
+        if (text.IndexOfAny(['|', '>']) < 0 || !HasBlankLineWithSpaces(text))
         {
             return text;
         }
@@ -96,6 +96,26 @@ internal static class BlockScalarLeadingLines
         }
 
         return rewritten.Append(text, position, text.Length - position).ToString();
+    }
+
+    /// <summary>Whether any line is spaces only (at least one): without one there is nothing to rewrite.</summary>
+    private static bool HasBlankLineWithSpaces(string text)
+    {
+        for (var i = text.IndexOf("\n ", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\n ", i + 1, StringComparison.Ordinal))
+        {
+            var end = i + 1;
+            while (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            if (end == text.Length || text[end] is '\n' or '\r' or '\t')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<char> Line(string text, (int Start, int Length) line) => text.AsSpan(line.Start, line.Length);

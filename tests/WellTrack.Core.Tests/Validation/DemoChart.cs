@@ -203,7 +203,11 @@ internal static class DemoChart
             File.WriteAllText(full, text);
         }
 
-        Directory.CreateDirectory(Path.Combine(chart, "templates"));
+        if (!File.Exists(Path.Combine(chart, "templates")))
+        {
+            Directory.CreateDirectory(Path.Combine(chart, "templates"));
+        }
+
         return chart;
     }
 

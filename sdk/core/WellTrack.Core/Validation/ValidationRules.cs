@@ -38,7 +38,7 @@ public static class ValidationRules
         new("WT3015", RuleCategory.Chart, RuleSeverity.Note, "values.yaml missing"),
         new("WT3016", RuleCategory.Chart, RuleSeverity.Error, "values.schema.json not a valid schema"),
         new("WT3017", RuleCategory.Chart, RuleSeverity.Error, "Values do not satisfy values.schema.json"),
-        new("WT3018", RuleCategory.Chart, RuleSeverity.Error, "templates/ missing"),
+        new("WT3018", RuleCategory.Chart, RuleSeverity.Warning, "templates is not a directory"),
         new("WT3019", RuleCategory.Chart, RuleSeverity.Warning, "Unexpected template file extension"),
         new("WT3020", RuleCategory.Chart, RuleSeverity.Error, "Chart does not render"),
         new("WT3021", RuleCategory.Chart, RuleSeverity.Error, "No chart found"),

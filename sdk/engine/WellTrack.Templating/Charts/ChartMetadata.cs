@@ -145,6 +145,42 @@ public sealed class ChartMetadata
         {
             throw new ChartLoadException("validation: maintainers must not contain empty or null nodes", "Chart.yaml");
         }
+
+        ValidateDependencies();
+    }
+
+    /// <summary>
+    /// Helm's Metadata.Validate over dependencies: no null entries, aliases of letters, digits, '.', '_' and '-',
+    /// and no two dependencies under one name (the alias when given, else the name): the loader refuses the chart.
+    /// </summary>
+    private void ValidateDependencies()
+    {
+        if (!raw.TryGetValue("dependencies", out var d) || d is not List<object?> list)
+        {
+            return;
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in list)
+        {
+            if (entry is not Dictionary<string, object?> map)
+            {
+                throw new ChartLoadException("validation: dependencies must not contain empty or null nodes", "Chart.yaml");
+            }
+
+            var dependency = ChartDependency.From(map);
+            var name = Sanitize(dependency.Name);
+            if (dependency.Alias.Length > 0 && !dependency.Alias.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            {
+                throw new ChartLoadException($"validation: dependency {GoStrconv.Quote(name)} has disallowed characters in the alias", "Chart.yaml");
+            }
+
+            var key = dependency.Alias.Length > 0 ? dependency.Alias : name;
+            if (!keys.Add(key))
+            {
+                throw new ChartLoadException($"validation: more than one dependency with name or alias {GoStrconv.Quote(key)}", "Chart.yaml");
+            }
+        }
     }
 
     /// <summary>Helm's sanitizeString: white space becomes a space, unprintable characters are dropped.</summary>
@@ -222,10 +258,17 @@ public sealed class ChartMetadata
 /// <summary>One entry of Chart.yaml's dependencies.</summary>
 public sealed record ChartDependency(string Name, string Version, string Alias, string Condition, IReadOnlyList<string> Tags)
 {
+    /// <summary><c>import-values</c>: strings (<c>exports.NAME</c> of the child) and <c>{child, parent}</c> maps.</summary>
+    public IReadOnlyList<object?> ImportValues { get; init; } = [];
+
+    /// <summary>The name the subchart's values live under in the parent: the alias when given.</summary>
+    public string Key => Alias.Length > 0 ? Alias : Name;
+
     internal static ChartDependency From(Dictionary<string, object?> d)
     {
         string S(string key) => d.TryGetValue(key, out var v) && v is string s ? s : string.Empty;
         var tags = d.TryGetValue("tags", out var t) && t is List<object?> l ? l.OfType<string>().ToList() : [];
-        return new ChartDependency(S("name"), S("version"), S("alias"), S("condition"), tags);
+        var imports = d.TryGetValue("import-values", out var i) && i is List<object?> il ? il : [];
+        return new ChartDependency(S("name"), S("version"), S("alias"), S("condition"), tags) { ImportValues = imports };
     }
 }

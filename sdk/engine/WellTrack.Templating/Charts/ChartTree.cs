@@ -17,10 +17,14 @@ internal sealed class ChartNode
         FullPath = fullPath;
         IsRoot = isRoot;
         Candidates = children;
+        Values = chart.Values;
         ChartObject = chart.Metadata.ToTemplateObject(isRoot, name == chart.Metadata.Name ? null : name);
     }
 
     public LoadedChart Chart { get; }
+
+    /// <summary>The chart's values as coalescing reads them: values.yaml, plus what import-values brought in.</summary>
+    public Dictionary<string, object?> Values { get; set; }
 
     /// <summary>The chart's name in this release: its alias when the dependency gives one.</summary>
     public string Name { get; }
@@ -90,6 +94,7 @@ internal sealed class ChartNode
         var tags = coalesced.TryGetValue("tags", out var t) && t is Dictionary<string, object?> tagTable ? tagTable : [];
         var root = Root(chart);
         Prune(root, coalesced, tags, string.Empty);
+        ImportValues.Apply(root);
         return root;
     }
 

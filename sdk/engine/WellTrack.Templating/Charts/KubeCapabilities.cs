@@ -65,7 +65,7 @@ public static partial class KubeCapabilities
                 ["GitVersion"] = new("GitVersion", [], false, (_, _) => version),
             },
             stringer: version);
-        var versionSet = new ApiVersionSet(apiVersions);
+        var versionSet = ApiVersionSet(apiVersions);
         var helmVersion = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["Version"] = "v3.16.4", ["GitCommit"] = string.Empty, ["GitTreeState"] = string.Empty, ["GoVersion"] = "go1.22.12",
@@ -73,20 +73,16 @@ public static partial class KubeCapabilities
         return new GoStruct("main.capabilities", [("KubeVersion", kube), ("APIVersions", versionSet), ("HelmVersion", helmVersion)]);
     }
 
-    /// <summary>Helm's VersionSet: a []string with Has.</summary>
-    private sealed class ApiVersionSet(List<string> versions) : GoObject
+    /// <summary>
+    /// Helm's VersionSet: a named []string with Has. It is a slice to every list function (has, first, join, range,
+    /// toJson...) as in Go, where Sprig reflects over the slice kind whatever the type's name.
+    /// </summary>
+    private static TypedList ApiVersionSet(List<string> versions)
     {
-        public override string TypeName => "main.versionSet";
-
-        public override int Length => versions.Count;
-
-        public override GoFunction? GetMethod(string name) => name == "Has"
-            ? new GoFunction("Has", [GoParam.String], false, (_, a) => versions.Contains((string)a[0]!))
-            : null;
-
-        public override string FormatValue() => "[" + string.Join(' ', versions) + "]";
-
-        public override object? ToPlain() => versions.Select(v => (object?)v).ToList();
+        var methods = new Dictionary<string, GoFunction>(1, StringComparer.Ordinal);
+        var set = new TypedList("string", versions, "main.versionSet", methods);
+        methods["Has"] = new("Has", [GoParam.String], false, (_, a) => set.Contains(a[0]));
+        return set;
     }
 
     [GeneratedRegex(@"^\s*v?([0-9]+(?:\.[0-9]+){1,2})(.*?)\s*$")]

@@ -139,6 +139,13 @@ public sealed partial class PreparedChart
             return Failed(message, Diagnostic.Error("WT4008", new SourceLocation("Chart.yaml"), message));
         }
 
+        if (ChartDependencies.Missing(Chart) is { Count: > 0 } missing)
+        {
+            var message = "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
+                + string.Join(", ", missing);
+            return Failed(message, Diagnostic.Error("WT4009", new SourceLocation("Chart.yaml"), message));
+        }
+
         var capabilities = KubeCapabilities.Create(options.KubeVersion, options.ApiVersions);
         var userValues = UserValues(options);
         var root = fixedTree?.Root ?? ChartNode.BuildEnabled(Chart, userValues);

@@ -3,7 +3,7 @@ namespace WellTrack.Templating.Charts;
 /// <summary>
 /// Helm's value layering: -f files merged in order (maps merge, later scalars win), then --set, then each chart's
 /// values.yaml coalesced underneath (subcharts under their section, globals flowing down); a user null deletes the
-/// key the chart defines.
+/// key the chart defines and stays a null where the chart defines nothing (Helm v3.16; v4 deletes that one too).
 /// </summary>
 public static class ValuesMerger
 {
@@ -30,23 +30,34 @@ public static class ValuesMerger
     /// with the subchart's own values.yaml.
     /// </summary>
     internal static Dictionary<string, object?> CoalesceTree(ChartNode root, Dictionary<string, object?> user)
-        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!);
+        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!, merge: false);
 
-    private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest)
+    /// <summary>chartutil.MergeValues: as <see cref="CoalesceTree"/> but nulls are kept (import-values reads this).</summary>
+    internal static Dictionary<string, object?> MergeTree(ChartNode root, Dictionary<string, object?> user)
+        => CoalesceNode(root, (Dictionary<string, object?>)DeepCopy(user)!, merge: true);
+
+    /// <summary>chartutil.MergeTables: src fills in what dst lacks, tables merged, dst wins, nulls kept.</summary>
+    internal static Dictionary<string, object?> MergeTables(Dictionary<string, object?> dst, Dictionary<string, object?> src)
     {
-        var childNames = node.Children.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Chart.Values)!)
+        CoalesceTablesFullKey(dst, src, merge: true);
+        return dst;
+    }
+
+    private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest, bool merge)
+    {
+        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Values)!)
         {
             if (dest.TryGetValue(key, out var value))
             {
-                if (value is null)
+                if (value is null && !merge)
                 {
                     dest.Remove(key);
                 }
                 else if (value is Dictionary<string, object?> d && val is Dictionary<string, object?> src)
                 {
-                    // Nulls inside a subchart's section survive here; the subchart's own pass removes its keys.
-                    CoalesceTablesFullKey(d, src, merge: childNames.Contains(key));
+                    // As in Helm v3.16, a null inside a subchart's section is removed here already when the parent's
+                    // values.yaml sets that key, so the subchart's own default comes back in its pass.
+                    CoalesceTablesFullKey(d, src, merge);
                 }
             }
             else
@@ -68,22 +79,18 @@ public static class ValuesMerger
             }
 
             CoalesceGlobals(sectionMap, dest);
-            dest[child.Name] = CoalesceNode(child, sectionMap);
+            dest[child.Name] = CoalesceNode(child, sectionMap, merge);
         }
 
         return dest;
     }
 
+    /// <summary>
+    /// chartutil.coalesceTablesFullKey: src fills in what dst lacks; a null in dst removes a key src has (unless
+    /// merging), and only such a key: Helm v3.16 walks src's keys, so a null for a key src lacks stays.
+    /// </summary>
     private static void CoalesceTablesFullKey(Dictionary<string, object?> dst, Dictionary<string, object?> src, bool merge)
     {
-        foreach (var (key, val) in dst)
-        {
-            if (val is null)
-            {
-                src[key] = null;
-            }
-        }
-
         foreach (var (key, val) in src)
         {
             if (dst.TryGetValue(key, out var dv))

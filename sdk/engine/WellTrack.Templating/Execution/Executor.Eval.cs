@@ -206,6 +206,8 @@ internal sealed partial class Executor
                 }
 
                 break;
+            case TypedList { Methods: { } methods } when methods.TryGetValue(fieldName, out var listMethod):
+                return EvalCall(dot, listMethod, n, fieldName, args, final);
         }
 
         throw Errorf($"can't evaluate field {fieldName} in type {typeName}");

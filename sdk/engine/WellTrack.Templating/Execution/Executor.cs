@@ -221,7 +221,7 @@ internal sealed partial class Executor
                 case byte[] bytes when bytes.Length > 0:
                     for (var i = 0; i < bytes.Length; i++)
                     {
-                        if (OneIteration(r, mark, (long)i, (long)bytes[i], elemIsInterface: false) == Flow.Break)
+                        if (OneIteration(r, mark, (long)i, GoUnsigned.Byte(bytes[i]), elemIsInterface: false) == Flow.Break)
                         {
                             break;
                         }

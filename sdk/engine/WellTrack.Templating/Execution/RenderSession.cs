@@ -79,14 +79,17 @@ internal sealed class RenderSession
     }
 
     /// <summary>Executes template <paramref name="name"/> with <paramref name="data"/> as dot and $.</summary>
-    public string ExecuteTemplate(string name, object? data, string? parentName = null)
+    public string ExecuteTemplate(string name, object? data, string? parentName = null) => ExecuteTemplate(name, data, parentName, tree: null);
+
+    /// <param name="tree">The template object's own tree when it is not the set's definition of the name (tpl).</param>
+    internal string ExecuteTemplate(string name, object? data, string? parentName, Parsing.ParsedTree? tree)
     {
         if (Recording)
         {
             var mark = Captured.Count;
             var dataValuesPath = NestedDataValuesPath;
             NestedDataValuesPath = null;
-            var (text, segments) = ExecuteRecorded(name, data, parentName, dataValuesPath);
+            var (text, segments) = ExecuteRecorded(name, data, parentName, dataValuesPath, tree);
             DropCaptured(mark);
             if (ReferenceEquals(Templates, recordedTemplates))
             {
@@ -96,7 +99,7 @@ internal sealed class RenderSession
             return text;
         }
 
-        var tree = Lookup(name, parentName);
+        tree ??= Lookup(name, parentName);
         var sb = new StringBuilder();
         new Executor(this, name, sb).Execute(tree, data);
         return sb.ToString();
@@ -105,8 +108,11 @@ internal sealed class RenderSession
     /// <summary>Executes template <paramref name="name"/> recording where each piece of its output came from.</summary>
     /// <param name="dataValuesPath">Where <paramref name="data"/> sits in .Values, when it does.</param>
     public (string Text, List<OutputSegment> Segments) ExecuteRecorded(string name, object? data, string? parentName = null, string? dataValuesPath = null)
+        => ExecuteRecorded(name, data, parentName, dataValuesPath, tree: null);
+
+    internal (string Text, List<OutputSegment> Segments) ExecuteRecorded(string name, object? data, string? parentName, string? dataValuesPath, Parsing.ParsedTree? tree)
     {
-        var tree = Lookup(name, parentName);
+        tree ??= Lookup(name, parentName);
         var sb = new StringBuilder();
         var segments = new List<OutputSegment>();
         new Executor(this, name, sb, segments).Execute(tree, data, dataValuesPath);

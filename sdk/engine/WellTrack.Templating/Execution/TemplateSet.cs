@@ -33,7 +33,15 @@ public sealed class TemplateSet
 
     /// <summary>Parses <paramref name="text"/> as template <paramref name="name"/> (Go's t.New(name).Parse(text)).</summary>
     /// <exception cref="TemplateParseException">With Go's wording.</exception>
-    public void Parse(string name, string text)
+    public void Parse(string name, string text) => ParseTree(name, text);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as template <paramref name="name"/> and returns
+    /// the new template object's own tree. Like Go, an empty tree does not replace a non-empty definition of the same
+    /// name in the set, yet the new object still holds (and executes) its empty tree: that is what tpl runs.
+    /// </summary>
+    /// <exception cref="TemplateParseException">With Go's wording.</exception>
+    internal ParsedTree? ParseTree(string name, string text)
     {
         var trees = Parser.Parse(name, text, Functions.ContainsKey);
         foreach (var (treeName, tree) in trees)
@@ -45,6 +53,8 @@ public sealed class TemplateSet
 
             templates[treeName] = tree;
         }
+
+        return trees.GetValueOrDefault(name);
     }
 
     /// <summary>A copy sharing the parsed trees, for <c>tpl</c>, whose definitions must not leak back.</summary>

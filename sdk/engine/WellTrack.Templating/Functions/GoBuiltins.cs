@@ -48,6 +48,12 @@ internal static class GoBuiltins
             throw new TemplateFunctionException("cannot index slice/array with nil");
         }
 
+        // Go indexes with any integer kind, signed or unsigned.
+        if (index is GoUnsigned u)
+        {
+            return u.Value <= (ulong)cap ? (long)u.Value : throw new TemplateFunctionException("index out of range: " + u.FormatValue());
+        }
+
         if (!GoTypes.IsInteger(index, out var x))
         {
             throw new TemplateFunctionException("cannot index slice/array with type " + GoTypes.TypeName(index));
@@ -96,7 +102,7 @@ internal static class GoBuiltins
                     }
 
                     // Indexing a string yields a byte (uint8).
-                    item = (long)bytes[x];
+                    item = GoUnsigned.Byte(bytes[x]);
                     break;
                 }
 

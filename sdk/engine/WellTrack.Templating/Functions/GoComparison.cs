@@ -10,6 +10,7 @@ internal static class GoComparison
         Invalid,
         Bool,
         Int,
+        Uint,
         Float,
         String,
         Other,
@@ -20,6 +21,7 @@ internal static class GoComparison
         null or NoValue => Kind.Invalid,
         bool => Kind.Bool,
         long or int or GoInt64 => Kind.Int,
+        GoUnsigned => Kind.Uint,
         double => Kind.Float,
         string => Kind.String,
         _ => Kind.Other,
@@ -39,12 +41,18 @@ internal static class GoComparison
             bool truth;
             if (k1 != k2)
             {
-                if (k1 != Kind.Invalid && k2 != Kind.Invalid)
+                if (SignedUnsignedOrder(arg1, k1, arg, k2) is { } order)
+                {
+                    truth = order == 0;
+                }
+                else if (k1 != Kind.Invalid && k2 != Kind.Invalid)
                 {
                     throw new TemplateFunctionException("incompatible types for comparison");
                 }
-
-                truth = false;
+                else
+                {
+                    truth = false;
+                }
             }
             else
             {
@@ -57,6 +65,9 @@ internal static class GoComparison
                         GoTypes.IsInteger(arg1, out var i1);
                         GoTypes.IsInteger(arg, out var i2);
                         truth = i1 == i2;
+                        break;
+                    case Kind.Uint:
+                        truth = ((GoUnsigned)arg1!).Value == ((GoUnsigned)arg!).Value;
                         break;
                     case Kind.Float:
                         truth = (double)arg1! == (double)arg!;
@@ -109,11 +120,15 @@ internal static class GoComparison
 
         if (k1 != k2)
         {
-            throw new TemplateFunctionException("incompatible types for comparison");
+            return SignedUnsignedOrder(arg1, k1, arg2, k2) is { } order
+                ? order < 0
+                : throw new TemplateFunctionException("incompatible types for comparison");
         }
 
         switch (k1)
         {
+            case Kind.Uint:
+                return ((GoUnsigned)arg1!).Value < ((GoUnsigned)arg2!).Value;
             case Kind.Float:
                 return (double)arg1! < (double)arg2!;
             case Kind.Int:
@@ -125,5 +140,26 @@ internal static class GoComparison
             default:
                 throw new TemplateFunctionException("invalid type for comparison");
         }
+    }
+
+    /// <summary>
+    /// Go compares a signed with an unsigned integer by value whatever the sign (a negative int is below every
+    /// uint); any other pair of different kinds is not comparable (null).
+    /// </summary>
+    private static int? SignedUnsignedOrder(object? a, Kind ka, object? b, Kind kb)
+    {
+        if (ka == Kind.Int && kb == Kind.Uint)
+        {
+            GoTypes.IsInteger(a, out var i);
+            return i < 0 ? -1 : ((ulong)i).CompareTo(((GoUnsigned)b!).Value);
+        }
+
+        if (ka == Kind.Uint && kb == Kind.Int)
+        {
+            GoTypes.IsInteger(b, out var i);
+            return i < 0 ? 1 : ((GoUnsigned)a!).Value.CompareTo((ulong)i);
+        }
+
+        return null;
     }
 }

@@ -144,7 +144,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static string ExecuteNested(RenderSession execution, string name, object? data, string parentName)
+    private static string ExecuteNested(RenderSession execution, string name, object? data, string parentName, Parsing.ParsedTree? tree = null)
     {
         if (execution.Depth >= execution.Limits.MaxNestingDepth || !execution.HasStackRoom())
         {
@@ -155,7 +155,7 @@ internal static class HelmFunctions
         execution.Depth++;
         try
         {
-            return execution.ExecuteTemplate(name, data, parentName);
+            return execution.ExecuteTemplate(name, data, parentName, tree);
         }
         finally
         {
@@ -169,9 +169,10 @@ internal static class HelmFunctions
         var text = (string)args[0]!;
         var saved = execution.Templates;
         var clone = saved.Clone();
+        Parsing.ParsedTree? tree;
         try
         {
-            clone.Parse(RootTemplateName, text);
+            tree = clone.ParseTree(RootTemplateName, text);
         }
         catch (TemplateParseException e)
         {
@@ -181,7 +182,9 @@ internal static class HelmFunctions
         execution.Templates = clone;
         try
         {
-            var output = ExecuteNested(execution, RootTemplateName, args[1], RootTemplateName);
+            // Helm executes the template object it just parsed, not the set's "gotpl": a blank text runs as blank
+            // even when an enclosing tpl's text still defines that name.
+            var output = ExecuteNested(execution, RootTemplateName, args[1], RootTemplateName, tree);
             return output.Replace("<no value>", string.Empty, StringComparison.Ordinal);
         }
         catch (TemplateExecutionException e) when (e.Code is null)

@@ -44,19 +44,28 @@ internal static class SprigConvert
 
     public static List<object?> ToObjectList(IEnumerable<string> strings) => TypedList.Strings(strings);
 
-    /// <summary>spf13/cast ToInt64: numbers truncate, strings parse as Go integer literals ("1.0" allowed), bools 1/0, else 0.</summary>
+    /// <summary>
+    /// spf13/cast ToInt64 over every Go kind: signed integers as they are, unsigned ones wrapped as Go's int64(u)
+    /// wraps, floats truncate, strings parse as Go integer literals ("1.0" allowed), bools 1/0, anything else 0.
+    /// </summary>
     public static long ToInt64(object? v)
     {
         switch (v)
         {
             case long l:
                 return l;
-            case int i:
-                return i;
+            case int or short or sbyte or byte or ushort or uint:
+                return Convert.ToInt64(v, CultureInfo.InvariantCulture);
             case GoInt64 g:
                 return g.Value;
+            case GoUnsigned u:
+                return unchecked((long)u.Value);
+            case ulong u:
+                return unchecked((long)u);
+            case float f:
+                return FloatToInt64(f);
             case double d:
-                return double.IsNaN(d) ? long.MinValue : d >= 9.2233720368547758e18 || d < -9.2233720368547758e18 ? long.MinValue : (long)d;
+                return FloatToInt64(d);
             case string s:
                 return NumberParser.TryParseInteger(TrimZeroDecimal(s), out var big) && big >= long.MinValue && big <= long.MaxValue ? (long)big : 0;
             case bool b:
@@ -66,16 +75,26 @@ internal static class SprigConvert
         }
     }
 
-    /// <summary>spf13/cast ToFloat64: strings through strconv.ParseFloat, bools 1/0, else 0.</summary>
+    /// <summary>Go's int64(f) on amd64: NaN and out-of-range values give the minimum int64.</summary>
+    private static long FloatToInt64(double d)
+        => double.IsNaN(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18 ? long.MinValue : (long)d;
+
+    /// <summary>spf13/cast ToFloat64 over every Go kind: numbers as float64, strings through strconv.ParseFloat, bools 1/0, else 0.</summary>
     public static double ToFloat64(object? v)
     {
         switch (v)
         {
             case double d:
                 return d;
+            case float single:
+                return single;
             case long or int or GoInt64:
                 GoTypes.IsInteger(v, out var l);
                 return l;
+            case short or sbyte or byte or ushort or uint or ulong:
+                return Convert.ToDouble(v, CultureInfo.InvariantCulture);
+            case GoUnsigned u:
+                return u.Value;
             case string s:
                 return NumberParser.TryParseFloat(s, out var f) ? f : 0;
             case bool b:

@@ -49,7 +49,7 @@ internal static class SprigLists
     public static List<object?> Elements(object? list, string errorPrefix) => list switch
     {
         List<object?> l => l,
-        byte[] b => b.Select(x => (object?)(long)x).ToList(),
+        byte[] b => b.Select(x => (object?)GoUnsigned.Byte(x)).ToList(),
         null => throw new TemplateFunctionException("runtime error: invalid memory address or nil pointer dereference"),
         _ => throw new TemplateFunctionException(errorPrefix + GoTypes.KindName(list)),
     };
@@ -129,7 +129,9 @@ internal static class SprigLists
                 : $"reflect: slice index out of range");
         }
 
-        return l.GetRange((int)start, (int)(end - start));
+        // reflect's Slice keeps the slice's type ([]string, a VersionSet), unlike the functions that build a new list.
+        var part = l.GetRange((int)start, (int)(end - start));
+        return l is TypedList typed ? new TypedList(typed.ElementType, part, typed.NamedType, typed.Methods) : part;
     }
 
     private static List<object?> Chunk(long size, object? list)
@@ -166,7 +168,7 @@ internal static class SprigLists
                     result.AddRange(l);
                     break;
                 case byte[] b:
-                    result.AddRange(b.Select(x => (object?)(long)x));
+                    result.AddRange(b.Select(x => (object?)GoUnsigned.Byte(x)));
                     break;
                 case null:
                     throw new TemplateFunctionException("runtime error: invalid memory address or nil pointer dereference");

@@ -59,10 +59,19 @@ internal static class SprigMath
 
     private static long ToDecimal(object? v)
     {
+        // strconv.ParseInt(fmt.Sprint(v), 8, 64): an optional sign, then octal digits.
         var text = GoFormatter.Sprint([v]);
+        var negative = text.StartsWith('-');
+        var digits = negative || text.StartsWith('+') ? text[1..] : text;
+        if (digits.Length == 0 || digits[0] is '-' or '+')
+        {
+            return 0;
+        }
+
         try
         {
-            return Convert.ToInt64(text, 8);
+            var magnitude = Convert.ToInt64(digits, 8);
+            return negative ? -magnitude : magnitude < 0 ? 0 : magnitude;
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {

@@ -43,9 +43,9 @@ internal static class SprigSemver
 
         public override GoFunction? GetMethod(string name) => name switch
         {
-            "Major" => Method(name, () => new GoUint64(version.Major)),
-            "Minor" => Method(name, () => new GoUint64(version.Minor)),
-            "Patch" => Method(name, () => new GoUint64(version.Patch)),
+            "Major" => Method(name, () => new GoUnsigned(version.Major)),
+            "Minor" => Method(name, () => new GoUnsigned(version.Minor)),
+            "Patch" => Method(name, () => new GoUnsigned(version.Patch)),
             "Prerelease" => Method(name, () => version.Prerelease),
             "Metadata" => Method(name, () => version.Metadata),
             "Original" => Method(name, () => version.Original),
@@ -54,17 +54,5 @@ internal static class SprigSemver
         };
 
         private static GoFunction Method(string name, Func<object?> body) => new(name, [], variadic: false, (_, _) => body());
-    }
-
-    /// <summary>A uint64 result (semver parts); prints as its number.</summary>
-    private sealed class GoUint64(ulong value) : GoObject
-    {
-        public override string TypeName => "uint64";
-
-        public override string? StringerValue => null;
-
-        public override string FormatValue() => value.ToString(CultureInfo.InvariantCulture);
-
-        public override object? ToPlain() => (long)value;
     }
 }

@@ -18,7 +18,7 @@ public static class GoYamlLoader
     {
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(new StringReader(BlockScalarLeadingLines.Normalize(text)));
             parser.Consume<StreamStart>();
             if (!parser.TryConsume<DocumentStart>(out _))
             {
@@ -119,7 +119,7 @@ public static class GoYamlLoader
     {
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(new StringReader(BlockScalarLeadingLines.Normalize(text)));
             parser.Consume<StreamStart>();
             if (!parser.TryConsume<DocumentStart>(out _))
             {

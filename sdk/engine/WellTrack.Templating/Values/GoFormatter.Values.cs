@@ -73,6 +73,9 @@ public static partial class GoFormatter
                 GoTypes.IsInteger(value, out var l);
                 FormatInteger(sb, l, value, verb, spec);
                 return;
+            case GoUnsigned u when u.Value <= long.MaxValue:
+                FormatInteger(sb, (long)u.Value, value, verb, spec);
+                return;
             case byte[] bytes:
                 if (verb is 's' or 'q' or 'x' or 'X')
                 {
@@ -127,6 +130,10 @@ public static partial class GoFormatter
                 return;
             case GoComplex c when verb is 'v' or 'g':
                 Pad(sb, c.ToString(), spec);
+                return;
+            case GoComplex when verb is not ('b' or 'G' or 'x' or 'X' or 'f' or 'F' or 'e' or 'E'):
+                // fmt's complex verbs; any other (%d, %s) is a bad verb.
+                BadVerb(sb, value, verb, spec);
                 return;
             case GoObject o:
                 if (o.StringerValue is { } stringer && verb is 'v' or 's' or 'q')

@@ -25,7 +25,7 @@ public static class GoTypes
         byte[] => "[]uint8",
         TypedMap m => "map[string]" + m.ValueType,
         Dictionary<string, object?> => "map[string]interface {}",
-        TypedList t => "[]" + t.ElementType,
+        TypedList t => t.NamedType ?? "[]" + t.ElementType,
         List<object?> => "[]interface {}",
         GoObject o => o.TypeName,
         _ => value.GetType().Name,
@@ -40,9 +40,11 @@ public static class GoTypes
         double => "float64",
         long or int => "int",
         GoInt64 => "int64",
+        GoComplex => "complex128",
         byte[] or List<object?> => "slice",
         Dictionary<string, object?> => "map",
         GoObject { IsMap: true } => "map",
+        GoUnsigned u => u.TypeName,
         GoObject => "struct",
         _ => "invalid",
     };
@@ -61,6 +63,7 @@ public static class GoTypes
         byte[] b => b.Length > 0,
         ICollection c => c.Count > 0,
         GoObject { IsMap: true } o => o.Length > 0,
+        GoUnsigned u => u.Value != 0,
         _ => true,
     };
 

@@ -1,18 +1,30 @@
+using WellTrack.Templating.Execution;
+
 namespace WellTrack.Templating.Values;
 
 /// <summary>
 /// A Go slice whose element type is not interface{} (<c>[]string</c> from splitList, keys, toStrings, Files.Lines;
 /// <c>[]int</c> from until). It behaves as any list but keeps Go's type name for %T, typeOf and error messages.
+/// A named slice type (Helm's <c>VersionSet</c>) also carries its name and methods: every list function takes it
+/// as the slice it is, and templates still call its methods.
 /// </summary>
 public sealed class TypedList : List<object?>
 {
-    public TypedList(string elementType, IEnumerable<object?> items)
+    public TypedList(string elementType, IEnumerable<object?> items, string? namedType = null, IReadOnlyDictionary<string, GoFunction>? methods = null)
         : base(items)
     {
         ElementType = elementType;
+        NamedType = namedType;
+        Methods = methods;
     }
 
     public string ElementType { get; }
+
+    /// <summary>The declared type name of a named slice type (<c>chartutil.VersionSet</c>); null for a plain slice.</summary>
+    public string? NamedType { get; }
+
+    /// <summary>The methods of a named slice type, looked up by name as text/template does; null for a plain slice.</summary>
+    public IReadOnlyDictionary<string, GoFunction>? Methods { get; }
 
     public static TypedList Strings(IEnumerable<string> items) => new("string", items.Select(s => (object?)s));
 }

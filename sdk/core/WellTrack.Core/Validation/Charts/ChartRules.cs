@@ -212,7 +212,13 @@ internal static partial class ChartRules
         var templates = Path.Combine(chartDirectory, "templates");
         if (!Directory.Exists(templates))
         {
-            findings.Report("WT3018", new SourceLocation(chartDirectory), Path.GetFileName(chartDirectory));
+            // templates/ is optional in Helm (a chart of CRDs or of subcharts only); helm lint warns only when
+            // "templates" is something other than a directory.
+            if (File.Exists(templates))
+            {
+                findings.Report("WT3018", new SourceLocation(templates), Path.GetFileName(chartDirectory));
+            }
+
             return false;
         }
 

@@ -7,8 +7,9 @@ namespace WellTrack.Cli.Tests;
 /// A bump killed at any moment (a cancelled CI job) leaves no half-written file and no half commit on the remote,
 /// and the next bump works, re-cloning a cache the killed one left inconsistent. Half the rounds kill after a random
 /// 5 to 250 ms (the installed tool, native on linux-x64, bumps in about 150 ms unloaded, so those kills land in every
-/// phase: clone, edit, commit, push); the other half kill as soon as git's trace shows the bump's push started, so that
-/// the riskiest moment is certainly exercised. git's own trace (a push with no exit event) tells which kills cut a
+/// phase: clone, edit, commit, push); in the other half a pre-receive hook on the remote holds the push until the bump
+/// has been killed, so that the riskiest moment is certainly exercised (a push over a loaded machine's loopback ends
+/// faster than a test can notice it started). git's own trace (a push with no exit event) tells which kills cut a
 /// push off, and the test fails if none did. The remote is served by git daemon, as a real one is by a server:
 /// killing the job kills git push, never the server's receive-pack (which, over a local path, would be killed with
 /// it, holding the branch's ref lock).
@@ -33,6 +34,7 @@ public sealed class KilledProcessTests
         var welltrack = await InstalledTool.CommandAsync();
         var original = fixture.Show(Values);
         var random = new Random(7);
+        var gate = new PushGate(fixture.BareRepository, Path.Combine(fixture.Root, "gate"));
         var pushesCutOff = new List<int>();
         for (var round = 0; round < Rounds; round++)
         {
@@ -46,20 +48,23 @@ public sealed class KilledProcessTests
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            var holdPush = round % 2 == 1;
+            gate.Reset(open: !holdPush);
             using var process = Process.Start(startInfo)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            if (round % 2 == 0)
+            if (holdPush)
             {
-                await Task.Delay(random.Next(5, 250));
+                await WhenPushIsHeldAsync(process, gate);
             }
             else
             {
-                await WhenPushStartsAsync(process, trace);
+                await Task.Delay(random.Next(5, 250));
             }
 
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            gate.Open();
             daemon.WaitUntilIdle(TimeSpan.FromSeconds(30));
             if (trace.Commands("push").Any(push => push.ExitCode is null))
             {
@@ -92,13 +97,55 @@ public sealed class KilledProcessTests
         Assert.AreEqual(string.Empty, TestGit.Run(fixture.BareRepository, "fsck", "--no-progress", "--no-dangling").Trim());
     }
 
-    /// <summary>Returns as soon as git's trace shows the bump's push running (or the bump ended without one).</summary>
-    private async Task WhenPushStartsAsync(Process process, GitTrace trace)
+    /// <summary>Returns once the remote holds the bump's push (or the bump ended without pushing).</summary>
+    private async Task WhenPushIsHeldAsync(Process process, PushGate gate)
     {
-        while (!process.HasExited && trace.Commands("push").Count == 0)
+        while (!process.HasExited && !gate.PushArrived)
         {
-            await Task.Delay(1, TestContext.CancellationToken);
+            await Task.Delay(10, TestContext.CancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A pre-receive hook on the remote that, while the gate is closed, reports that a push arrived and holds it
+    /// (its pack received, its ref not yet moved) until the test opens the gate.
+    /// </summary>
+    private sealed class PushGate
+    {
+        private readonly string _arrived;
+        private readonly string _open;
+
+        public PushGate(string bareRepository, string directory)
+        {
+            Directory.CreateDirectory(directory);
+            _arrived = Path.Combine(directory, "push-arrived");
+            _open = Path.Combine(directory, "open");
+            var hook = Path.Combine(bareRepository, "hooks", "pre-receive");
+            File.WriteAllText(hook, $"#!/bin/sh\ncat > /dev/null\n[ -e '{_open}' ] && exit 0\ntouch '{_arrived}'\nwhile [ ! -e '{_open}' ]; do sleep 0.05; done\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            Open();
+        }
+
+        public bool PushArrived => File.Exists(_arrived);
+
+        public void Reset(bool open)
+        {
+            File.Delete(_arrived);
+            if (open)
+            {
+                Open();
+            }
+            else
+            {
+                File.Delete(_open);
+            }
+        }
+
+        public void Open() => File.WriteAllText(_open, string.Empty);
     }
 
     // Whatever the moment of the kill, a values file in the cache clone is the original or a complete edit of it.

@@ -55,8 +55,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask
 
         Log.Log(result.AllDiagnostics);
         ErrorCount = result.AllDiagnostics.Count(d => d.IsError);
-        Log.LogMessage(MessageImportance.Low, "Secrets scan of {0}: {1} file(s), {2} error(s), {3} in the baseline, {4} allowed by comment.",
-            Directory, result.FilesScanned, ErrorCount, result.Baselined, result.Suppressed);
+        Log.LogMessage(MessageImportance.Low, "{0}", ProgressMessage.SecretsScanSummary.Format(result.FilesScanned, ErrorCount, result.AllDiagnostics.Count - ErrorCount, result.Baselined, result.Suppressed));
 
         if (!string.IsNullOrWhiteSpace(SarifOutput))
         {
@@ -68,7 +67,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask
             var format = string.IsNullOrWhiteSpace(Format) ? "sarif" : Format.Trim().ToLowerInvariant();
             if (format is not ("sarif" or "json"))
             {
-                Log.Log(Diagnostic.Error("WT9002", null, "Format (sarif or json)"));
+                Log.Log(Diagnostic.Error(DiagnosticCodes.WT9011, null, nameof(Format), "sarif or json", Format));
             }
             else
             {
@@ -100,7 +99,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask
             }
 
             AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(writer.ToString()));
-            Log.LogMessage(MessageImportance.Low, "Wrote the secrets report ({0}) to {1}.", format, path);
+            Log.LogMessage(MessageImportance.Low, "{0}", ProgressMessage.SecretsReportWritten.Format(format, path));
         }
         catch (DiagnosticException exception)
         {

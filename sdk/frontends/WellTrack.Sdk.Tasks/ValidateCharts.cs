@@ -46,7 +46,7 @@ public sealed class ValidateCharts : MSBuildTask
         {
             if (!WellTrack.Core.Validation.KubernetesVersion.TryParse(KubernetesVersion, out var version))
             {
-                Log.Log(Diagnostic.Error("WT3901", null, $"KubernetesVersion '{KubernetesVersion}' is not a Kubernetes version like 1.30"));
+                Log.Log(Diagnostic.Error(DiagnosticCodes.WT9010, null, nameof(KubernetesVersion), KubernetesVersion));
                 return false;
             }
 
@@ -78,8 +78,7 @@ public sealed class ValidateCharts : MSBuildTask
             }
         }
 
-        Log.LogMessage(MessageImportance.Normal, "Validated {0} chart(s), {1} rendered document(s): {2} error(s), {3} warning(s).",
-            report.Charts.Count, report.RenderedDocuments, ErrorCount, WarningCount);
+        Log.LogMessage(MessageImportance.Normal, "{0}", ProgressMessage.ValidationSummary.Format(report.Charts.Count, report.RenderedDocuments, ErrorCount, WarningCount));
         return !Log.HasLoggedErrors;
     }
 

@@ -62,7 +62,7 @@ public sealed class ImageTagBumper
     {
         if (UncommittedTargets(request, checkout) is { Count: > 0 } dirty)
         {
-            return new BumpResult { Diagnostics = [Diagnostic.Error("WT2012", SourceLocation.InFile(dirty[0]), string.Join(", ", dirty))] };
+            return new BumpResult { Diagnostics = [Diagnostic.Error(DiagnosticCodes.WT2012, SourceLocation.InFile(dirty[0]), string.Join(", ", dirty))] };
         }
 
         var startCommit = checkout.Repository.HeadCommit();
@@ -75,7 +75,7 @@ public sealed class ImageTagBumper
             {
                 if (plan.Files.Count == 0 && !plan.Diagnostics.Any(d => d.IsError))
                 {
-                    _log($"{checkout.Location.DisplayName}: nothing to change for {request.Tag}; no commit.");
+                    _log(ProgressMessage.BumpNothingToChange.Format(checkout.Location.DisplayName, request.Tag));
                 }
 
                 return new BumpResult { Diagnostics = plan.Diagnostics, Attempts = attempt };
@@ -104,7 +104,7 @@ public sealed class ImageTagBumper
 
             checkout.Repository.Stage(plan.Files.Select(file => file.RelativePath));
             var commit = checkout.Repository.Commit(result.CommitMessage, request.Author);
-            _log($"Committed {commit} on {request.Branch}.");
+            _log(ProgressMessage.BumpCommitted.Format(commit, request.Branch));
             result = result with { CommitId = commit, Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
             if (!request.Push || !checkout.HasRemote)
             {
@@ -114,7 +114,7 @@ public sealed class ImageTagBumper
             var push = checkout.Repository.Push(GitOpsCheckout.RemoteName, request.Branch);
             if (push.Succeeded)
             {
-                _log($"Pushed {commit} to {checkout.Location.DisplayName} {request.Branch}.");
+                _log(ProgressMessage.BumpPushed.Format(commit, checkout.Location.DisplayName, request.Branch));
                 return result with { Pushed = true };
             }
 
@@ -123,12 +123,12 @@ public sealed class ImageTagBumper
             {
                 UndoLocalCommit(checkout, startCommit);
                 var error = failure == GitFailureKind.Rejected
-                    ? Diagnostic.Error("WT2010", SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, $"still rejected after {attempt} attempts")
+                    ? Diagnostic.Error(DiagnosticCodes.WT2010, SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, ProgressMessage.BumpPushStillRejected.Format(attempt))
                     : checkout.RemoteFailure(push, "push").Diagnostic;
                 return result with { CommitId = null, Diagnostics = [error] };
             }
 
-            _log($"Push rejected: {checkout.Location.DisplayName} {request.Branch} moved on; re-applying on the new tip (attempt {attempt + 1} of {request.MaxAttempts}).");
+            _log(ProgressMessage.BumpPushRejectedRetrying.Format(checkout.Location.DisplayName, request.Branch, attempt + 1, request.MaxAttempts));
             Thread.Sleep(Backoff(attempt));
             checkout.SyncToRemoteTip();
             history.Invalidate();

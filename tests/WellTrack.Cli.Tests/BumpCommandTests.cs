@@ -128,7 +128,7 @@ public sealed class BumpCommandTests
         var (code, _, error) = CliRunner.Run(Path.GetTempPath(), "bump", "--force");
 
         Assert.AreEqual(2, code);
-        StringAssert.Contains(error, "unknown option '--force'");
+        StringAssert.Contains(error, "welltrack: error WT9014: unknown option '--force'.");
     }
 
     [TestMethod]
@@ -137,7 +137,7 @@ public sealed class BumpCommandTests
         var (code, _, error) = CliRunner.Run(Path.GetTempPath(), "deploy");
 
         Assert.AreEqual(2, code);
-        StringAssert.Contains(error, "unknown command 'deploy'");
+        StringAssert.Contains(error, "welltrack: error WT9020: unknown command 'deploy'.");
     }
 
     [TestMethod]

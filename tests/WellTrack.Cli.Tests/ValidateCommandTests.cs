@@ -75,7 +75,16 @@ public sealed class ValidateCommandTests
         var (code, _, error) = CliRunner.Run(Charts, "validate", Charts, "--format", "xml");
 
         Assert.AreEqual(2, code);
-        StringAssert.Contains(error, "--format must be text, json or sarif");
+        StringAssert.Contains(error, "error WT9011: --format must be text, json or sarif, not 'xml'.");
+    }
+
+    [TestMethod]
+    public void AKubernetesVersionThatIsNotMajorMinorIsAUsageError()
+    {
+        var (code, _, error) = CliRunner.Run(Charts, "validate", Charts, "--kube-version", "latest");
+
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "error WT9010: --kube-version must read like 1.30 (MAJOR.MINOR), not 'latest'.");
     }
 
     // A copy of the backend chart whose pod spec misspells 'containers' on the line returned.

@@ -15,16 +15,23 @@ public sealed record Diagnostic(
     int Column = 0)
 {
     /// <summary>Creates a diagnostic whose text is the resource named by <paramref name="code"/>.</summary>
-    public static Diagnostic Create(string code, DiagnosticSeverity severity, SourceLocation? location, params object?[] args)
-        => new(code, severity, DiagnosticMessages.Format(code, args), location?.File, location?.Line ?? 0, location?.Column ?? 0);
+    public static Diagnostic Create(DiagnosticCode code, DiagnosticSeverity severity, SourceLocation? location, params object?[] args)
+        => new(code.Id, severity, DiagnosticMessages.Format(code, args), location?.File, location?.Line ?? 0, location?.Column ?? 0);
 
-    public static Diagnostic Error(string code, SourceLocation? location, params object?[] args)
+    public static Diagnostic Error(DiagnosticCode code, SourceLocation? location, params object?[] args)
         => Create(code, DiagnosticSeverity.Error, location, args);
 
-    public static Diagnostic Warning(string code, SourceLocation? location, params object?[] args)
+    public static Diagnostic Warning(DiagnosticCode code, SourceLocation? location, params object?[] args)
         => Create(code, DiagnosticSeverity.Warning, location, args);
 
+    /// <summary>True when this diagnostic carries <paramref name="code"/>.</summary>
+    public bool Is(DiagnosticCode code) => code.Is(Code);
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>An error in the range of configuration and usage (WT9xxx): the caller asked for something impossible,
+    /// as opposed to finding a problem in what it checked.</summary>
+    public bool IsConfigurationError => IsError && DiagnosticCodes.Find(Code)?.Range == 9;
 
     /// <summary>MSBuild's canonical error format, which IDEs and CI problem matchers read.</summary>
     public override string ToString()

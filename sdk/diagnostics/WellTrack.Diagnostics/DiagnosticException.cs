@@ -14,6 +14,6 @@ public sealed class DiagnosticException : Exception
 
     public Diagnostic Diagnostic { get; }
 
-    public static DiagnosticException Error(string code, SourceLocation? location, params object?[] args)
+    public static DiagnosticException Error(DiagnosticCode code, SourceLocation? location, params object?[] args)
         => new(Diagnostic.Error(code, location, args));
 }

@@ -23,7 +23,8 @@ public static class DiagnosticMessages
     private static ResourceManager Create(string area)
         => new($"WellTrack.Diagnostics.Resources.{area}Messages", typeof(DiagnosticMessages).Assembly);
 
-    /// <summary>The format string for <paramref name="code"/>, or null when no resource defines it.</summary>
+    /// <summary>The format string for the code printed as <paramref name="code"/> (a <see cref="Diagnostic.Code"/>), or
+    /// null when no resource defines it.</summary>
     public static string? Template(string code)
     {
         foreach (var manager in Managers)
@@ -44,10 +45,10 @@ public static class DiagnosticMessages
         return null;
     }
 
-    public static string Format(string code, params object?[] args)
-    {
-        var template = Template(code)
-            ?? throw new InvalidOperationException($"No message resource for diagnostic code {code}.");
-        return string.Format(CultureInfo.InvariantCulture, template, args);
-    }
+    /// <summary>The format string for a generated code; every generated code has one.</summary>
+    public static string Template(DiagnosticCode code)
+        => Template(code.Id) ?? throw new InvalidOperationException($"No message resource for diagnostic code {code.Id}.");
+
+    public static string Format(DiagnosticCode code, params object?[] args)
+        => string.Format(CultureInfo.InvariantCulture, Template(code), args);
 }

@@ -46,7 +46,7 @@ internal static class CliApplication
 
         if (!Commands.TryGetValue(args[0], out var command))
         {
-            stderr.WriteLine($"welltrack: unknown command '{args[0]}'.");
+            stderr.WriteLine(Diagnostic.Error(DiagnosticCodes.WT9020, null, args[0]).ToString());
             stderr.WriteLine(Usage);
             return ExitCodes.UsageError;
         }
@@ -57,14 +57,14 @@ internal static class CliApplication
         }
         catch (UsageException exception)
         {
-            stderr.WriteLine($"welltrack {args[0]}: {exception.Message}");
+            stderr.WriteLine(exception.Diagnostic.ToString());
             stderr.WriteLine(command.Usage);
             return ExitCodes.UsageError;
         }
         catch (DiagnosticException exception)
         {
             stderr.WriteLine(exception.Diagnostic.ToString());
-            return exception.Diagnostic.Code.StartsWith("WT9", StringComparison.Ordinal) ? ExitCodes.UsageError : ExitCodes.ErrorsFound;
+            return exception.Diagnostic.IsConfigurationError ? ExitCodes.UsageError : ExitCodes.ErrorsFound;
         }
     }
 }

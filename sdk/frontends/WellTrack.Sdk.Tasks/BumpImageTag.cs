@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using WellTrack.Core.Bump;
 using WellTrack.Core.Git;
 using WellTrack.Core.Validation;
+using WellTrack.Diagnostics;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace WellTrack.Sdk.Tasks;
@@ -88,7 +89,7 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
     {
         var runner = new GitProcessRunner { Trace = message => Log.LogMessage(MessageImportance.Low, "{0}", message) };
         var bumper = new ImageTagBumper(runner, BumpChecks.Standard(), log: message => Log.LogMessage(MessageImportance.Normal, "{0}", message));
-        var result = bumper.Run(new BumpRequest
+        var request = new BumpRequest
         {
             Repository = Repository,
             Branch = Branch,
@@ -114,12 +115,13 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
             ForcePinned = ForcePinned,
             CommitMessageTemplate = NullIfEmpty(CommitMessage),
             TokenVariable = NullIfEmpty(TokenVariable),
-        }, _cancellation.Token);
+        };
+        var result = bumper.Run(request, _cancellation.Token);
 
         Log.Log(result.Diagnostics);
         if (BuildNumber.Length > 0 && !BuildNumbers.TryParse(BuildNumber, out _))
         {
-            Log.LogWarning(null, "WT9009", null, string.Empty, 0, 0, 0, 0, WellTrack.Diagnostics.DiagnosticMessages.Format("WT9009", BuildNumber));
+            Log.Log(Diagnostic.Warning(DiagnosticCodes.WT9009, null, BuildNumber));
         }
 
         if (!result.Succeeded)
@@ -129,22 +131,8 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
 
         Changed = result.Changed;
         CommitId = result.CommitId ?? string.Empty;
-        ReportOutcome(result);
+        Log.LogMessage(MessageImportance.High, "{0}", BumpOutcomeFormatter.Format(request, result));
         return !Log.HasLoggedErrors;
-    }
-
-    private void ReportOutcome(BumpResult result)
-    {
-        if (!result.Changed)
-        {
-            Log.LogMessage(MessageImportance.High, "GitOps: {0} already at {1}; nothing to commit.", string.Join(", ", Charts), ImageTag);
-            return;
-        }
-
-        var verb = DryRun ? "Dry run, nothing changed. Would commit" : result.Pushed ? $"Pushed {result.CommitId}" : $"Committed {result.CommitId} (not pushed)";
-        Log.LogMessage(MessageImportance.High, "GitOps: {0} to {1} {2}:", verb, GitOpsLocation.RedactUserInfo(Repository), Branch);
-        Log.LogMessage(MessageImportance.High, "{0}", result.CommitMessage.TrimEnd());
-        Log.LogMessage(MessageImportance.High, "{0}", result.Diff.TrimEnd());
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

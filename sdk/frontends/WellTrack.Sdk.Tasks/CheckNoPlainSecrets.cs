@@ -54,7 +54,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
-            Log.Log(Diagnostic.Error("WT5044", SourceLocation.InFile(Directory), Directory));
+            Log.Log(Diagnostic.Error(DiagnosticCodes.WT5044, SourceLocation.InFile(Directory), Directory));
             return false;
         }
         catch (DiagnosticException exception)
@@ -65,8 +65,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
 
         Log.Log(result.AllDiagnostics);
         ErrorCount = result.AllDiagnostics.Count(d => d.IsError);
-        Log.LogMessage(MessageImportance.Low, "Secrets scan of {0}: {1} file(s), {2} error(s), {3} in the baseline, {4} allowed by comment.",
-            Directory, result.FilesScanned, ErrorCount, result.Baselined, result.Suppressed);
+        Log.LogMessage(MessageImportance.Low, "{0}", ProgressMessage.SecretsScanSummary.Format(result.FilesScanned, ErrorCount, result.AllDiagnostics.Count - ErrorCount, result.Baselined, result.Suppressed));
 
         if (!string.IsNullOrWhiteSpace(SarifOutput))
         {
@@ -78,7 +77,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
             var format = string.IsNullOrWhiteSpace(Format) ? "sarif" : Format.Trim().ToLowerInvariant();
             if (format is not ("sarif" or "json"))
             {
-                Log.Log(Diagnostic.Error("WT9002", null, "Format (sarif or json)"));
+                Log.Log(Diagnostic.Error(DiagnosticCodes.WT9011, null, nameof(Format), "sarif or json", Format));
             }
             else
             {
@@ -110,7 +109,7 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
             }
 
             AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(writer.ToString()));
-            Log.LogMessage(MessageImportance.Low, "Wrote the secrets report ({0}) to {1}.", format, path);
+            Log.LogMessage(MessageImportance.Low, "{0}", ProgressMessage.SecretsReportWritten.Format(format, path));
         }
         catch (DiagnosticException exception)
         {

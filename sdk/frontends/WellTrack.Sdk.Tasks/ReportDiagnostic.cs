@@ -22,13 +22,21 @@ public sealed class ReportDiagnostic : MSBuildTask
 
     public override bool Execute()
     {
-        if (!Enum.TryParse<DiagnosticSeverity>(Severity, ignoreCase: true, out var severity))
+        // The targets name codes as text; they are parsed into the typed codes, so a mistyped code is itself reported.
+        if (!DiagnosticCode.TryParse(Code, out var code))
         {
-            severity = DiagnosticSeverity.Error;
+            Log.Log(Diagnostic.Error(DiagnosticCodes.WT9012, null, Code));
+            return false;
+        }
+
+        if (!Enum.TryParse<DiagnosticSeverity>(Severity, ignoreCase: true, out var severity) || !Enum.IsDefined(severity))
+        {
+            Log.Log(Diagnostic.Error(DiagnosticCodes.WT9013, null, Severity));
+            return false;
         }
 
         var location = string.IsNullOrEmpty(File) ? null : SourceLocation.InFile(File);
-        Log.Log(Diagnostic.Create(Code, severity, location, Arguments.Cast<object?>().ToArray()));
+        Log.Log(Diagnostic.Create(code, severity, location, Arguments.Cast<object?>().ToArray()));
         return !Log.HasLoggedErrors;
     }
 }

@@ -51,7 +51,7 @@ public sealed class ValidateCharts : MSBuildTask, ICancelableTask
         {
             if (!WellTrack.Core.Validation.KubernetesVersion.TryParse(KubernetesVersion, out var version))
             {
-                Log.Log(Diagnostic.Error("WT3901", null, $"KubernetesVersion '{KubernetesVersion}' is not a Kubernetes version like 1.30"));
+                Log.Log(Diagnostic.Error(DiagnosticCodes.WT9010, null, nameof(KubernetesVersion), KubernetesVersion));
                 return false;
             }
 
@@ -70,7 +70,7 @@ public sealed class ValidateCharts : MSBuildTask, ICancelableTask
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
-            Log.Log(Diagnostic.Error("WT3909", SourceLocation.InFile(Directory), Directory));
+            Log.Log(Diagnostic.Error(DiagnosticCodes.WT3910, SourceLocation.InFile(Directory), Directory));
             return false;
         }
 
@@ -92,8 +92,7 @@ public sealed class ValidateCharts : MSBuildTask, ICancelableTask
             }
         }
 
-        Log.LogMessage(MessageImportance.Normal, "Validated {0} chart(s), {1} rendered document(s): {2} error(s), {3} warning(s).",
-            report.Charts.Count, report.RenderedDocuments, ErrorCount, WarningCount);
+        Log.LogMessage(MessageImportance.Normal, "{0}", ProgressMessage.ValidationSummary.Format(report.Charts.Count, report.RenderedDocuments, ErrorCount, WarningCount));
         return !Log.HasLoggedErrors;
     }
 

@@ -22,7 +22,7 @@ public sealed class SecretCorpusTests
         Assert.IsGreaterThanOrEqualTo(70, lookAlikes.Count, "look-alike cases");
         Assert.IsGreaterThanOrEqualTo(150, SecretCorpus.Cases.Count);
         var codes = positives.SelectMany(c => c.Expected).Select(e => e[(e.LastIndexOf(':') + 1)..]).ToHashSet();
-        var missing = SecretRuleCatalog.All.Select(r => r.Code).Where(code => string.CompareOrdinal(code, "WT5040") < 0 && !codes.Contains(code)).ToList();
+        var missing = SecretRuleCatalog.All.Select(r => r.Code.Id).Where(code => string.CompareOrdinal(code, "WT5040") < 0 && !codes.Contains(code)).ToList();
         Assert.AreEqual(0, missing.Count, "rules without a true positive: " + string.Join(", ", missing));
         Assert.IsTrue(lookAlikes.All(c => c.Expected.Count == 0));
     }

@@ -102,6 +102,33 @@ public sealed class ValidationConfigurationTests
     }
 
     [TestMethod]
+    public void AnUnknownOrMistypedRuleIdIsRefusedAsNoRule()
+    {
+        var result = ValidationConfiguration.Apply(ValidationSettings.Default,
+        [
+            new RuleSettingItem("wt3301", "warning"),
+            new RuleSettingItem("WT33O1", "warning"),
+            new RuleSettingItem(" WT3305 ", "none", "batch job"),
+        ]);
+
+        CollectionAssert.AreEqual(new[] { "WT3902", "WT3902" }, result.Diagnostics.Select(d => d.Code).ToArray());
+        Assert.AreEqual(RuleSeverity.None, result.Settings.SeverityOf(WellTrack.Diagnostics.DiagnosticCodes.WT3305, null), "the id is parsed into the code");
+    }
+
+    [TestMethod]
+    public void AnUnreadableConfigurationIsWT3909NotAParseError()
+    {
+        using var directory = new WellTrack.Testing.TemporaryDirectory();
+        var file = directory.CreateDirectory(ValidationConfiguration.FileName);
+
+        var result = ValidationConfiguration.Load(file);
+
+        Assert.AreEqual("WT3909", result.Diagnostics.Single().Code);
+        Assert.AreEqual(file, result.Diagnostics.Single().File);
+        Assert.IsTrue(result.HasErrors);
+    }
+
+    [TestMethod]
     public void TheRepositoryConfigurationChangesWhatIsReported()
     {
         using var directory = new TemporaryDirectory();

@@ -243,7 +243,7 @@ public sealed class ValidationCorpusTests
     {
         var covered = Cases().Select(c => ((Case)c[0]).Code)
             .Concat(ValidationConfigurationTests.BrokenConfigurations().Select(c => (string)c[1]))
-            .Concat(["WT3020", "WT3021", "WT3908"]) // ARendererErrorIsForwardedAndSummarised, NoChartFoundIsReported, SettingsForAnUnknownChartAreAWarning
+            .Concat(["WT3020", "WT3021", "WT3908", "WT3909"]) // ARendererErrorIsForwardedAndSummarised, NoChartFoundIsReported, SettingsForAnUnknownChartAreAWarning, AnUnreadableConfigurationIsWT3909NotAParseError
             .ToHashSet();
 
         var missing = ValidationRules.All.Select(r => r.Id).Where(id => !covered.Contains(id)).ToList();
@@ -287,7 +287,7 @@ public sealed class ValidationCorpusTests
         using var directory = new TemporaryDirectory();
         var files = DemoChart.Files();
         var chart = DemoChart.Write(directory.Path, files);
-        var renderError = Diagnostic.Create("WT4001", DiagnosticSeverity.Error, new SourceLocation(Path.Combine(chart, "templates", "deployment.yaml"), 12, 7), "x");
+        var renderError = Diagnostic.Create(DiagnosticCodes.WT4001, DiagnosticSeverity.Error, new SourceLocation(Path.Combine(chart, "templates", "deployment.yaml"), 12, 7), "x");
         var renderer = new FailingRenderer(new ChartRenderOutcome([], [renderError with { Message = "function \"nope\" not defined" }]));
 
         var report = ChartValidator.Validate(chart, ValidationSettings.Default with { BaseDirectory = directory.Path }, renderer);

@@ -32,7 +32,7 @@ public sealed class ScalarFindTests
     public void MissingKeyIsNullWithTheMissingKeyCode()
     {
         Assert.IsNull(YamlScalarEditor.Find(FileName, Bytes("image:\n  tag: a\n"), "image.digest", out var diagnostics));
-        Assert.AreEqual((YamlScalarEditor.MissingKeyCode, 1, 1), (diagnostics.Single().Code, diagnostics.Single().Line, diagnostics.Single().Column));
+        Assert.AreEqual((YamlScalarEditor.MissingKeyCode.Id, 1, 1), (diagnostics.Single().Code, diagnostics.Single().Line, diagnostics.Single().Column));
     }
 
     [TestMethod]

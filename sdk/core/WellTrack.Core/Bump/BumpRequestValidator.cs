@@ -11,22 +11,22 @@ internal static class BumpRequestValidator
         var errors = new List<Diagnostic>();
         if (string.IsNullOrWhiteSpace(request.Repository))
         {
-            errors.Add(Diagnostic.Error("WT9002", null, "GitOpsRepository (--repo)"));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9002, null, "GitOpsRepository (--repo)"));
         }
 
         if (request.Charts.Count == 0)
         {
-            errors.Add(Diagnostic.Error("WT9002", null, "GitOpsChart (--chart)"));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9002, null, "GitOpsChart (--chart)"));
         }
 
         if (request.ValuesFiles.Count == 0)
         {
-            errors.Add(Diagnostic.Error("WT9002", null, "GitOpsValuesFile (--values-file)"));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9002, null, "GitOpsValuesFile (--values-file)"));
         }
 
         if (!IsValidBranch(request.Branch))
         {
-            errors.Add(Diagnostic.Error("WT9003", null, request.Branch));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9003, null, request.Branch));
         }
 
         if (ImageReferenceRules.CheckTag(request.Tag, null) is { } tagError)
@@ -41,17 +41,17 @@ internal static class BumpRequestValidator
 
         if (request.SetRepository && string.IsNullOrWhiteSpace(request.ImageRepository))
         {
-            errors.Add(Diagnostic.Error("WT9002", null, "the image repository (GitOpsSetRepository needs ContainerRegistry/ContainerRepository, --image-repository)"));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9002, null, "the image repository (GitOpsSetRepository needs ContainerRegistry/ContainerRepository, --image-repository)"));
         }
 
         if (request.MaxAttempts < 1)
         {
-            errors.Add(Diagnostic.Error("WT9004", null, request.MaxAttempts));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9004, null, request.MaxAttempts));
         }
 
         if (request.NetworkTimeout < TimeSpan.FromSeconds(1))
         {
-            errors.Add(Diagnostic.Error("WT9102", null, request.NetworkTimeout.TotalSeconds));
+            errors.Add(Diagnostic.Error(DiagnosticCodes.WT9102, null, request.NetworkTimeout.TotalSeconds));
         }
 
         return errors;

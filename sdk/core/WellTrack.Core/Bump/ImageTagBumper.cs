@@ -58,7 +58,7 @@ public sealed class ImageTagBumper
                 return Cancelled(request, location, progress);
             }
 
-            _runner.Trace?.Invoke($"{gitOps.DisplayName} {request.Branch}: {checkout.Fetches} fetch(es) (clones included), {checkout.Pushes} push(es), {retry.Retries} transient retry(ies), {result.Attempts} attempt(s){(result.Pushed ? " for a landed bump" : string.Empty)}.");
+            _runner.Trace?.Invoke(ProgressMessage.BumpRemoteCounts.Format(gitOps.DisplayName, request.Branch, checkout.Fetches, checkout.Pushes, retry.Retries, result.Attempts, result.Pushed ? ProgressMessage.BumpRemoteCountsLanded.Template : string.Empty));
             return result;
         }
         catch (DiagnosticException exception) when (!cancellationToken.IsCancellationRequested)
@@ -83,7 +83,7 @@ public sealed class ImageTagBumper
         var cancellation = checkout.Retry.CancellationToken;
         if (UncommittedTargets(request, checkout) is { Count: > 0 } dirty)
         {
-            return new BumpResult { Diagnostics = [Diagnostic.Error("WT2012", SourceLocation.InFile(dirty[0]), string.Join(", ", dirty))] };
+            return new BumpResult { Diagnostics = [Diagnostic.Error(DiagnosticCodes.WT2012, SourceLocation.InFile(dirty[0]), string.Join(", ", dirty))] };
         }
 
         var startCommit = checkout.Repository.HeadCommit();
@@ -100,7 +100,7 @@ public sealed class ImageTagBumper
             {
                 if (plan.Files.Count == 0 && !plan.Diagnostics.Any(d => d.IsError))
                 {
-                    _log($"{checkout.Location.DisplayName}: nothing to change for {request.Tag}; no commit.");
+                    _log(ProgressMessage.BumpNothingToChange.Format(checkout.Location.DisplayName, request.Tag));
                 }
 
                 return new BumpResult { Diagnostics = plan.Diagnostics, Attempts = attempt };
@@ -142,7 +142,7 @@ public sealed class ImageTagBumper
                 throw;
             }
 
-            _log($"Committed {commit} on {request.Branch}.");
+            _log(ProgressMessage.BumpCommitted.Format(commit, request.Branch));
             result = result with { CommitId = commit, Diagnostics = [.. plan.Diagnostics, .. checkErrors] };
             if (!request.Push || !checkout.HasRemote)
             {
@@ -170,7 +170,7 @@ public sealed class ImageTagBumper
 
             if (outcome == PushOutcome.Landed)
             {
-                _log($"Pushed {commit} to {checkout.Location.DisplayName} {request.Branch}.");
+                _log(ProgressMessage.BumpPushed.Format(commit, checkout.Location.DisplayName, request.Branch));
                 return result with { Pushed = true };
             }
 
@@ -178,13 +178,13 @@ public sealed class ImageTagBumper
             if (attempt >= request.MaxAttempts)
             {
                 UndoLocalCommit(checkout, startCommit);
-                var error = Diagnostic.Error("WT2010", SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, $"still rejected after {attempt} attempts");
+                var error = Diagnostic.Error(DiagnosticCodes.WT2010, SourceLocation.InFile(checkout.Location.DisplayName), checkout.Location.DisplayName, request.Branch, ProgressMessage.BumpPushStillRejected.Format(attempt));
                 return result with { CommitId = null, Diagnostics = [error] };
             }
 
             // The wait widens with the competitors seen landing during the last round (none known after the first).
             var delay = checkout.Retry.Backoff.Next(competing, Stopwatch.GetElapsedTime(attemptStarted));
-            _log($"Push rejected: {checkout.Location.DisplayName} {request.Branch} moved on; re-applying on the new tip in {delay.TotalMilliseconds:F0} ms (attempt {attempt + 1} of {request.MaxAttempts}).");
+            _log(ProgressMessage.BumpPushRejectedRetrying.Format(checkout.Location.DisplayName, request.Branch, delay.TotalMilliseconds, attempt + 1, request.MaxAttempts));
             UndoLocalCommit(checkout, startCommit);
             RetryBackoff.Wait(delay, cancellation);
             checkout.FetchRemoteTip();
@@ -198,8 +198,8 @@ public sealed class ImageTagBumper
     private static BumpResult Cancelled(BumpRequest request, string location, BumpProgress progress) => new()
     {
         Diagnostics = [progress.PushStarted
-            ? Diagnostic.Error("WT2014", SourceLocation.InFile(location), location, request.Branch, progress.Commit ?? string.Empty)
-            : Diagnostic.Error("WT2013", SourceLocation.InFile(location), location, request.Branch)],
+            ? Diagnostic.Error(DiagnosticCodes.WT2014, SourceLocation.InFile(location), location, request.Branch, progress.Commit ?? string.Empty)
+            : Diagnostic.Error(DiagnosticCodes.WT2013, SourceLocation.InFile(location), location, request.Branch)],
     };
 
     /// <summary>What a cancellation interrupted: before the push nothing left the machine; during it, it may have landed whole.</summary>

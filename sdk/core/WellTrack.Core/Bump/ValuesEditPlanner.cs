@@ -25,14 +25,14 @@ public sealed partial class ValuesEditPlanner(BumpRequest request, IBumpHistory 
         {
             if (!ChartName().IsMatch(chart))
             {
-                diagnostics.Add(Diagnostic.Error("WT1101", null, chart));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT1101, null, chart));
                 continue;
             }
 
             var chartDirectory = Path.Combine(request.ChartsDirectory, chart);
             if (!Directory.Exists(Path.Combine(root, chartDirectory)))
             {
-                diagnostics.Add(Diagnostic.Error("WT1103", SourceLocation.InFile(Normalize(chartDirectory)), chart, Normalize(request.ChartsDirectory)));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT1103, SourceLocation.InFile(Normalize(chartDirectory)), chart, Normalize(request.ChartsDirectory)));
                 continue;
             }
 
@@ -54,13 +54,13 @@ public sealed partial class ValuesEditPlanner(BumpRequest request, IBumpHistory 
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (Path.IsPathRooted(valuesFile) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            diagnostics.Add(Diagnostic.Error("WT1102", null, valuesFile));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT1102, null, valuesFile));
             return null;
         }
 
         if (!File.Exists(full))
         {
-            diagnostics.Add(Diagnostic.Error("WT1104", SourceLocation.InFile(relative), valuesFile, chart));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT1104, SourceLocation.InFile(relative), valuesFile, chart));
             return null;
         }
 
@@ -108,7 +108,7 @@ public sealed partial class ValuesEditPlanner(BumpRequest request, IBumpHistory 
             }
             else
             {
-                diagnostics.AddRange(digestErrors.Where(d => d.Code != YamlScalarEditor.MissingKeyCode));
+                diagnostics.AddRange(digestErrors.Where(d => !d.Is(YamlScalarEditor.MissingKeyCode)));
             }
         }
 
@@ -126,7 +126,7 @@ public sealed partial class ValuesEditPlanner(BumpRequest request, IBumpHistory 
         var where = new SourceLocation(relative, current.Line, current.Column);
         if (PinMarker.TryRead(current.LineComment, out var reason) && !request.ForcePinned)
         {
-            diagnostics.Add(Diagnostic.Warning("WT1105", where, current.Path, reason, current.Value));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.WT1105, where, current.Path, reason, current.Value));
             return false;
         }
 
@@ -137,13 +137,13 @@ public sealed partial class ValuesEditPlanner(BumpRequest request, IBumpHistory 
 
         if (TagVersionOrder.IsDowngrade(current.Value, request.Tag))
         {
-            diagnostics.Add(Diagnostic.Warning("WT1107", where, current.Path, current.Value, request.Tag));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.WT1107, where, current.Path, current.Value, request.Tag));
             return false;
         }
 
         if (request.BuildNumber is { } build && history.LastBuildNumber(relative) is { } last && build < last)
         {
-            diagnostics.Add(Diagnostic.Warning("WT1106", where, current.Path, current.Value, last, build));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.WT1106, where, current.Path, current.Value, last, build));
             return false;
         }
 

@@ -1,3 +1,4 @@
+using WellTrack.Diagnostics;
 namespace WellTrack.Core.Git;
 
 /// <summary>What became of a pushed commit.</summary>
@@ -47,7 +48,7 @@ public sealed class CommitPusher(GitOpsCheckout checkout, Action<string> log)
             checkout.FetchRemoteTip();
             if (checkout.RemoteContains(commit))
             {
-                log($"The push of {commit} had landed before its connection failed; not pushing it again.");
+                log(ProgressMessage.BumpPushLandedBeforeFailure.Format(commit));
                 return PushOutcome.Landed;
             }
 

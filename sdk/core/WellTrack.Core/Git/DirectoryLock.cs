@@ -33,7 +33,7 @@ public sealed class DirectoryLock : IDisposable
             }
             catch (IOException exception)
             {
-                throw DiagnosticException.Error("WT2009", SourceLocation.InFile(lockFile), (int)timeout.TotalSeconds, exception.Message);
+                throw DiagnosticException.Error(DiagnosticCodes.WT2009, SourceLocation.InFile(lockFile), (int)timeout.TotalSeconds, exception.Message);
             }
         }
     }

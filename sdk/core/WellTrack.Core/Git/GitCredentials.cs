@@ -45,12 +45,12 @@ public sealed partial class GitCredentials : IDisposable
 
         if (!VariableName().IsMatch(tokenVariable))
         {
-            throw DiagnosticException.Error("WT9007", null, tokenVariable);
+            throw DiagnosticException.Error(DiagnosticCodes.WT9007, null, tokenVariable);
         }
 
         if (string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(tokenVariable)))
         {
-            throw DiagnosticException.Error("WT9008", null, tokenVariable);
+            throw DiagnosticException.Error(DiagnosticCodes.WT9008, null, tokenVariable);
         }
 
         var directory = Directory.CreateTempSubdirectory("welltrack-askpass-").FullName;

@@ -120,7 +120,7 @@ public sealed class GitOpsCheckout : IDisposable
             var baseIsRemote = Repository.Run("merge-base", "--is-ancestor", _baseCommitBeforeBump ?? "HEAD", remoteRef).Succeeded;
             if (!baseIsRemote)
             {
-                throw DiagnosticException.Error("WT2008", SourceLocation.InFile(Root), Branch);
+                throw DiagnosticException.Error(DiagnosticCodes.WT2008, SourceLocation.InFile(Root), Branch);
             }
 
             Repository.RunChecked("reset", "--quiet", "--keep", remoteRef);
@@ -154,14 +154,14 @@ public sealed class GitOpsCheckout : IDisposable
         var summary = GitFailureClassifier.Summarize(result);
         var code = GitFailureClassifier.Classify(result) switch
         {
-            GitFailureKind.Authentication => "WT2005",
+            GitFailureKind.Authentication => DiagnosticCodes.WT2005,
             // A connection that kept failing for the whole budget: the host does not answer.
-            GitFailureKind.Unreachable or GitFailureKind.Transient => "WT2006",
-            GitFailureKind.MissingBranch => "WT2007",
-            GitFailureKind.Rejected or GitFailureKind.Refused => "WT2010",
-            _ => "WT2003",
+            GitFailureKind.Unreachable or GitFailureKind.Transient => DiagnosticCodes.WT2006,
+            GitFailureKind.MissingBranch => DiagnosticCodes.WT2007,
+            GitFailureKind.Rejected or GitFailureKind.Refused => DiagnosticCodes.WT2010,
+            _ => DiagnosticCodes.WT2003,
         };
-        return code == "WT2003"
+        return code == DiagnosticCodes.WT2003
             ? DiagnosticException.Error(code, SourceLocation.InFile(Location.DisplayName), "git " + operation, summary)
             : DiagnosticException.Error(code, SourceLocation.InFile(Location.DisplayName), Location.DisplayName, Branch, summary, CredentialMechanism);
     }
@@ -174,7 +174,7 @@ public sealed class GitOpsCheckout : IDisposable
         var current = repository.CurrentBranch();
         if (current != branch)
         {
-            throw DiagnosticException.Error("WT2011", SourceLocation.InFile(location.WorkingCopyPath), current ?? "(detached HEAD)", branch);
+            throw DiagnosticException.Error(DiagnosticCodes.WT2011, SourceLocation.InFile(location.WorkingCopyPath), current ?? "(detached HEAD)", branch);
         }
 
         var hasRemote = repository.Run("remote", "get-url", RemoteName).Succeeded;

@@ -17,7 +17,7 @@ public sealed record GitOpsLocation(GitOpsLocationKind Kind, string Original, st
     {
         if (string.IsNullOrWhiteSpace(repository))
         {
-            throw DiagnosticException.Error("WT9002", null, "GitOpsRepository");
+            throw DiagnosticException.Error(DiagnosticCodes.WT9002, null, "GitOpsRepository");
         }
 
         if (LooksLikeUrl(repository))
@@ -28,7 +28,7 @@ public sealed record GitOpsLocation(GitOpsLocationKind Kind, string Original, st
         var path = Path.GetFullPath(repository, baseDirectory);
         if (!Directory.Exists(path))
         {
-            throw DiagnosticException.Error("WT2004", SourceLocation.InFile(path), repository);
+            throw DiagnosticException.Error(DiagnosticCodes.WT2004, SourceLocation.InFile(path), repository);
         }
 
         if (Directory.Exists(Path.Combine(path, ".git")) || File.Exists(Path.Combine(path, ".git")))
@@ -42,7 +42,7 @@ public sealed record GitOpsLocation(GitOpsLocationKind Kind, string Original, st
             return new GitOpsLocation(GitOpsLocationKind.BareRepository, repository, new Uri(path).AbsoluteUri, null);
         }
 
-        throw DiagnosticException.Error("WT2004", SourceLocation.InFile(path), repository);
+        throw DiagnosticException.Error(DiagnosticCodes.WT2004, SourceLocation.InFile(path), repository);
     }
 
     private static bool LooksLikeUrl(string text)

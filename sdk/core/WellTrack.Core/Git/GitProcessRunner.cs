@@ -57,7 +57,7 @@ public sealed class GitProcessRunner
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw DiagnosticException.Error("WT2001", null, _gitExecutable, exception.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT2001, null, _gitExecutable, exception.Message);
         }
 
         // Registered after the start and disposed before the process: the kill never meets a disposed process.
@@ -82,7 +82,7 @@ public sealed class GitProcessRunner
         if (!process.WaitForExit(timeout))
         {
             KillQuietly(process);
-            throw DiagnosticException.Error("WT2002", null, command.ToString(), (int)timeout.TotalSeconds);
+            throw DiagnosticException.Error(DiagnosticCodes.WT2002, null, command.ToString(), (int)timeout.TotalSeconds);
         }
 
         process.WaitForExit();

@@ -37,7 +37,7 @@ public sealed class GitRepository
         var result = Run(arguments);
         if (!result.Succeeded)
         {
-            throw DiagnosticException.Error("WT2003", SourceLocation.InFile(WorkingDirectory), "git " + arguments[0], GitFailureClassifier.Summarize(result));
+            throw DiagnosticException.Error(DiagnosticCodes.WT2003, SourceLocation.InFile(WorkingDirectory), "git " + arguments[0], GitFailureClassifier.Summarize(result));
         }
 
         return result.StandardOutput;
@@ -86,7 +86,7 @@ public sealed class GitRepository
         var result = Run(arguments, null);
         if (!result.Succeeded)
         {
-            throw DiagnosticException.Error("WT2003", SourceLocation.InFile(WorkingDirectory), "git add", GitFailureClassifier.Summarize(result));
+            throw DiagnosticException.Error(DiagnosticCodes.WT2003, SourceLocation.InFile(WorkingDirectory), "git add", GitFailureClassifier.Summarize(result));
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class GitRepository
         var result = Run(arguments, message);
         if (!result.Succeeded)
         {
-            throw DiagnosticException.Error("WT2003", SourceLocation.InFile(WorkingDirectory), "git commit", GitFailureClassifier.Summarize(result));
+            throw DiagnosticException.Error(DiagnosticCodes.WT2003, SourceLocation.InFile(WorkingDirectory), "git commit", GitFailureClassifier.Summarize(result));
         }
 
         return HeadCommit();

@@ -1,3 +1,4 @@
+using WellTrack.Diagnostics;
 namespace WellTrack.Core.Git;
 
 /// <summary>
@@ -55,7 +56,7 @@ public sealed class RemoteRetry
     {
         var delay = GitFailureClassifier.RetryAfter(failed, _time.GetUtcNow()) ?? Backoff.Next();
         Retries++;
-        _log($"{description} failed for a transient reason ({GitFailureClassifier.Summarize(failed)}); trying again in {delay.TotalMilliseconds:F0} ms (try {attempt + 1} of {MaxAttempts}).");
+        _log(ProgressMessage.GitTransientRetry.Format(description, GitFailureClassifier.Summarize(failed), delay.TotalMilliseconds, attempt + 1, MaxAttempts));
         RetryBackoff.Wait(delay, CancellationToken);
     }
 }

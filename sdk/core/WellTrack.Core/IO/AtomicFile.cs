@@ -40,7 +40,7 @@ public static class AtomicFile
                 TryDelete(temporary);
             }
 
-            throw DiagnosticException.Error("WT1030", SourceLocation.InFile(path), path, e.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1030, SourceLocation.InFile(path), path, e.Message);
         }
     }
 

@@ -36,23 +36,23 @@ public static partial class ImageReferenceRules
 
         if (tag.Length == 0)
         {
-            return Diagnostic.Error("WT1020", where);
+            return Diagnostic.Error(DiagnosticCodes.WT1020, where);
         }
 
         var invalidAt = FirstInvalidTagCharacter(tag);
         if (invalidAt < 0)
         {
-            return Diagnostic.Error("WT1021", where, Printable(tag[..MaxTagLength]) + "...", tag.Length);
+            return Diagnostic.Error(DiagnosticCodes.WT1021, where, Printable(tag[..MaxTagLength]) + "...", tag.Length);
         }
 
-        return Diagnostic.Error("WT1022", where, Printable(tag), invalidAt + 1, Printable(tag[invalidAt].ToString()));
+        return Diagnostic.Error(DiagnosticCodes.WT1022, where, Printable(tag), invalidAt + 1, Printable(tag[invalidAt].ToString()));
     }
 
     /// <summary>Null when valid; otherwise WT1023.</summary>
     public static Diagnostic? CheckDigest(string digest, SourceLocation? where)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return IsValidDigest(digest) ? null : Diagnostic.Error("WT1023", where, Printable(digest));
+        return IsValidDigest(digest) ? null : Diagnostic.Error(DiagnosticCodes.WT1023, where, Printable(digest));
     }
 
     private static int FirstInvalidTagCharacter(string tag)

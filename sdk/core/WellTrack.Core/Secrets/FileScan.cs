@@ -7,7 +7,7 @@ namespace WellTrack.Core.Secrets;
 /// A finding before suppression, redaction and fingerprinting. <see cref="Secret"/> never leaves the scanner: only
 /// its redacted excerpt and its fingerprint do.
 /// </summary>
-internal sealed record RawFinding(string Code, DiagnosticSeverity Severity, int Line, int Column, int KeyLine, string KeyPath, string Secret, string Detail = "");
+internal sealed record RawFinding(DiagnosticCode Code, DiagnosticSeverity Severity, int Line, int Column, int KeyLine, string KeyPath, string Secret, string Detail = "");
 
 /// <summary>A values path that a template turns into a Secret, and where.</summary>
 internal sealed record FedPath(string Path, string Template, int Line);

@@ -3,7 +3,7 @@ using WellTrack.Diagnostics;
 namespace WellTrack.Core.Secrets;
 
 /// <summary>A scan rule as documented: its code, a stable id, a title, an example and the fix.</summary>
-public sealed record SecretRule(string Code, string Id, string Title, DiagnosticSeverity Severity, string Example, string Fix)
+public sealed record SecretRule(DiagnosticCode Code, string Id, string Title, DiagnosticSeverity Severity, string Example, string Fix)
 {
     /// <summary>Help text for SARIF and docs: the example, the fix and the ExternalSecret snippet.</summary>
     public string HelpText => $"{Title}.\n\nExample:\n{Example}\n\nFix: {Fix}\n\n{SecretRuleCatalog.ExternalSecretSnippet}";
@@ -82,5 +82,7 @@ public static class SecretRuleCatalog
         new(SecretCodes.FileUnreadable, "file-unreadable", "A file could not be read", DiagnosticSeverity.Warning, "permission denied", "Make the file readable, or exclude it."),
     ];
 
-    public static SecretRule? Find(string code) => All.FirstOrDefault(rule => rule.Code == code);
+    public static SecretRule? Find(string code) => All.FirstOrDefault(rule => rule.Code.Is(code));
+
+    public static SecretRule? Find(DiagnosticCode code) => All.FirstOrDefault(rule => rule.Code == code);
 }

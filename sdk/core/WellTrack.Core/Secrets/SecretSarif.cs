@@ -11,7 +11,7 @@ public static class SecretSarif
 
     public static IReadOnlyList<SarifRule> Rules { get; } = SecretRuleCatalog.All
         .Select(rule => new SarifRule(
-            rule.Code,
+            rule.Code.Id,
             rule.Id,
             rule.Title,
             rule.HelpText,

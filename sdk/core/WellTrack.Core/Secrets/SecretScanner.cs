@@ -158,9 +158,9 @@ public static partial class SecretScanner
     {
         var excerpt = raw.Code == SecretCodes.SecretTemplateFromValues ? string.Empty : SecretRedaction.Redact(raw.Secret);
         var message = DiagnosticMessages.Format(raw.Code, raw.KeyPath, excerpt, raw.Detail);
-        var diagnostic = new Diagnostic(raw.Code, raw.Severity, message, display, raw.Line, raw.Column);
-        var rule = SecretRuleCatalog.Find(raw.Code)?.Id ?? raw.Code;
-        return new SecretFinding(diagnostic, rule, raw.KeyPath, excerpt, SecretRedaction.Fingerprint(raw.Code, relativePath, raw.Secret), relativePath);
+        var diagnostic = new Diagnostic(raw.Code.Id, raw.Severity, message, display, raw.Line, raw.Column);
+        var rule = SecretRuleCatalog.Find(raw.Code)?.Id ?? raw.Code.Id;
+        return new SecretFinding(diagnostic, rule, raw.KeyPath, excerpt, SecretRedaction.Fingerprint(raw.Code.Id, relativePath, raw.Secret), relativePath);
     }
 
     private enum SuppressionState

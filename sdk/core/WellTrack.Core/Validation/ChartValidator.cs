@@ -27,7 +27,7 @@ public static class ChartValidator
         if (charts.Count == 0)
         {
             var findings = new FindingCollector(settings, baseDirectory);
-            findings.Report("WT3021", new SourceLocation(input), findings.RelativePath(input));
+            findings.Report(DiagnosticCodes.WT3021, new SourceLocation(input), findings.RelativePath(input));
             return new ValidationReport(findings.Findings, [], 0);
         }
 
@@ -112,7 +112,7 @@ public static class ChartValidator
             foreach (var unknown in settings.Charts.Keys.Where(k => !report.Charts.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
             {
                 var severity = settings.Strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-                configFindings.Add(new ValidationFinding(Diagnostic.Create("WT3908", severity, file is null ? null : new SourceLocation(collector.RelativePath(file)), unknown), unknown));
+                configFindings.Add(new ValidationFinding(Diagnostic.Create(DiagnosticCodes.WT3908, severity, file is null ? null : new SourceLocation(collector.RelativePath(file)), unknown), unknown));
             }
         }
 
@@ -155,7 +155,7 @@ public static class ChartValidator
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
             {
                 var at = new SourceLocation(variant.Count > 0 ? variant[0] : Path.Combine(chartDirectory, "Chart.yaml"));
-                findings.Report("WT3020", at, findings.Variant, e.Message);
+                findings.Report(DiagnosticCodes.WT3020, at, findings.Variant, e.Message);
                 continue;
             }
 
@@ -168,7 +168,7 @@ public static class ChartValidator
             {
                 var first = outcome.Diagnostics.First(d => d.IsError);
                 var at = new SourceLocation(variant.Count > 0 ? variant[0] : Path.Combine(chartDirectory, "Chart.yaml"));
-                findings.Report("WT3020", at, findings.Variant, $"{first.Code}: {first.Message}");
+                findings.Report(DiagnosticCodes.WT3020, at, findings.Variant, $"{first.Code}: {first.Message}");
             }
 
             documents += outcome.Documents.Count;

@@ -30,14 +30,14 @@ internal sealed class FindingCollector
 
     public IReadOnlyList<ValidationFinding> Findings => findings;
 
-    public void Report(string code, SourceLocation? location, params object?[] args)
+    public void Report(DiagnosticCode code, SourceLocation? location, params object?[] args)
         => ReportWithValuesPath(code, location, valuesPath: null, objectReference: null, args);
 
     /// <summary>A finding in a rendered object, at a position already mapped to its source.</summary>
-    public void Report(string code, SourceMapping mapping, string? objectReference, params object?[] args)
+    public void Report(DiagnosticCode code, SourceMapping mapping, string? objectReference, params object?[] args)
         => ReportWithValuesPath(code, mapping.Location, mapping.ValuesPath, objectReference, args);
 
-    public void ReportWithValuesPath(string code, SourceLocation? location, string? valuesPath, string? objectReference, params object?[] args)
+    public void ReportWithValuesPath(DiagnosticCode code, SourceLocation? location, string? valuesPath, string? objectReference, params object?[] args)
     {
         var severity = settings.SeverityOf(code, Chart);
         if (severity == RuleSeverity.None)

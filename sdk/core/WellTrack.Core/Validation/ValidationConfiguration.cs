@@ -9,7 +9,7 @@ public sealed record ConfigurationResult(ValidationSettings Settings, IReadOnlyL
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
 
-/// <summary>A rule grade given from outside a file (MSBuild item <c>&lt;ValidationRule Include="WT3305"
+/// <summary>A rule grade given from outside a file (MSBuild item <c>&lt;ValidationRule Include=DiagnosticCodes.WT3305
 /// Severity="none" Reason="..." Chart="welltrack-ml" /&gt;</c>, command-line option).</summary>
 public sealed record RuleSettingItem(string RuleId, string Severity, string? Reason = null, string? Chart = null);
 
@@ -79,7 +79,7 @@ public static class ValidationConfiguration
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ConfigurationResult(baseSettings ?? ValidationSettings.Default, [Diagnostic.Error("WT3901", new SourceLocation(file), e.Message)]);
+            return new ConfigurationResult(baseSettings ?? ValidationSettings.Default, [Diagnostic.Error(DiagnosticCodes.WT3909, new SourceLocation(file), e.Message)]);
         }
 
         return Parse(text, file, baseSettings);
@@ -91,7 +91,7 @@ public static class ValidationConfiguration
         var diagnostics = new List<Diagnostic>();
         if (YamlNodes.TryLoad(yaml, out var error) is not { } stream)
         {
-            diagnostics.Add(Report("WT3901", file, error!.Line, error.Column, error.Message));
+            diagnostics.Add(Report(DiagnosticCodes.WT3901, file, error!.Line, error.Column, error.Message));
             return new ConfigurationResult(settings, diagnostics);
         }
 
@@ -120,7 +120,7 @@ public static class ValidationConfiguration
                     }
                     else
                     {
-                        diagnostics.Add(reader.At("WT3905", value, value.Text() ?? YamlNodes.Describe(value)));
+                        diagnostics.Add(reader.At(DiagnosticCodes.WT3905, value, value.Text() ?? YamlNodes.Describe(value)));
                     }
 
                     break;
@@ -173,7 +173,7 @@ public static class ValidationConfiguration
                     settings = settings with { Charts = reader.Charts(value, settings.Charts) };
                     break;
                 default:
-                    diagnostics.Add(reader.At("WT3906", validation.KeyNode(key), key, "validation", string.Join(", ", ValidationKeys.Order(StringComparer.Ordinal))));
+                    diagnostics.Add(reader.At(DiagnosticCodes.WT3906, validation.KeyNode(key), key, "validation", string.Join(", ", ValidationKeys.Order(StringComparer.Ordinal))));
                     break;
             }
         }
@@ -188,35 +188,36 @@ public static class ValidationConfiguration
         foreach (var item in items)
         {
             var origin = $"rule setting {item.RuleId}";
-            if (!ValidationRules.IsConfigurable(item.RuleId))
+            // Parsed into the typed code: an id that is no code, or no rule that can be graded, is WT3902.
+            if (!DiagnosticCode.TryParse(item.RuleId, out var rule) || !ValidationRules.IsConfigurable(rule))
             {
-                diagnostics.Add(Diagnostic.Error("WT3902", null, item.RuleId, origin));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT3902, null, item.RuleId, origin));
                 continue;
             }
 
             if (!TryParseSeverity(item.Severity, out var severity))
             {
-                diagnostics.Add(Diagnostic.Error("WT3903", null, item.Severity, item.RuleId));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT3903, null, item.Severity, item.RuleId));
                 continue;
             }
 
             if (severity == RuleSeverity.None && string.IsNullOrWhiteSpace(item.Reason))
             {
-                diagnostics.Add(Diagnostic.Error("WT3904", null, item.RuleId));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WT3904, null, item.RuleId));
                 continue;
             }
 
             var setting = new RuleSetting(severity, item.Reason);
             if (string.IsNullOrEmpty(item.Chart))
             {
-                settings = settings with { Rules = With(settings.Rules, item.RuleId, setting) };
+                settings = settings with { Rules = With(settings.Rules, rule.Id, setting) };
             }
             else
             {
                 var chart = settings.Charts.GetValueOrDefault(item.Chart) ?? new ChartValidationSettings();
                 var charts = new Dictionary<string, ChartValidationSettings>(settings.Charts, StringComparer.Ordinal)
                 {
-                    [item.Chart] = chart with { Rules = With(chart.Rules, item.RuleId, setting) },
+                    [item.Chart] = chart with { Rules = With(chart.Rules, rule.Id, setting) },
                 };
                 settings = settings with { Charts = charts };
             }
@@ -251,17 +252,17 @@ public static class ValidationConfiguration
     private static Dictionary<string, RuleSetting> With(IReadOnlyDictionary<string, RuleSetting> rules, string id, RuleSetting setting)
         => new(rules, StringComparer.Ordinal) { [id] = setting };
 
-    private static Diagnostic Report(string code, string file, int line, int column, params object?[] args)
+    private static Diagnostic Report(DiagnosticCode code, string file, int line, int column, params object?[] args)
         => Diagnostic.Create(code, ValidationRules.Find(code)?.DefaultSeverity == RuleSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
             new SourceLocation(file, line, column), args);
 
     private sealed class Reader(string file, List<Diagnostic> diagnostics)
     {
-        public Diagnostic At(string code, YamlNode? node, params object?[] args)
+        public Diagnostic At(DiagnosticCode code, YamlNode? node, params object?[] args)
             => Report(code, file, node is null ? 0 : YamlNodes.LineOf(node), node is null ? 0 : YamlNodes.ColumnOf(node), args);
 
         public void WrongType(YamlNode node, string key, string expected)
-            => diagnostics.Add(At("WT3907", node, key, expected, YamlNodes.Describe(node)));
+            => diagnostics.Add(At(DiagnosticCodes.WT3907, node, key, expected, YamlNodes.Describe(node)));
 
         public IReadOnlyDictionary<string, RuleSetting> Rules(YamlNode rules, IReadOnlyDictionary<string, RuleSetting> existing)
         {
@@ -279,30 +280,32 @@ public static class ValidationConfiguration
 
             foreach (var (keyNode, value) in mapping.Children)
             {
-                var id = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-                if (!ValidationRules.IsConfigurable(id))
+                var text = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                if (!DiagnosticCode.TryParse(text, out var rule) || !ValidationRules.IsConfigurable(rule))
                 {
-                    diagnostics.Add(At("WT3902", keyNode, id, "rules"));
+                    diagnostics.Add(At(DiagnosticCodes.WT3902, keyNode, text, "rules"));
                     continue;
                 }
+
+                var id = rule.Id;
 
                 var severityNode = value is YamlMappingNode ? value.Child("severity") : value;
                 var reason = value is YamlMappingNode ? value.Child("reason").Text() : null;
                 if (!TryParseSeverity(severityNode.Text(), out var severity))
                 {
-                    diagnostics.Add(At("WT3903", severityNode ?? value, severityNode.Text() ?? YamlNodes.Describe(value), id));
+                    diagnostics.Add(At(DiagnosticCodes.WT3903, severityNode ?? value, severityNode.Text() ?? YamlNodes.Describe(value), id));
                     continue;
                 }
 
                 if (severity == RuleSeverity.None && string.IsNullOrWhiteSpace(reason))
                 {
-                    diagnostics.Add(At("WT3904", keyNode, id));
+                    diagnostics.Add(At(DiagnosticCodes.WT3904, keyNode, id));
                     continue;
                 }
 
                 foreach (var (extra, _) in value.Entries().Where(e => e.Key is not ("severity" or "reason")))
                 {
-                    diagnostics.Add(At("WT3906", value.KeyNode(extra), extra, $"rules.{id}", "severity, reason"));
+                    diagnostics.Add(At(DiagnosticCodes.WT3906, value.KeyNode(extra), extra, $"rules.{id}", "severity, reason"));
                 }
 
                 result[id] = new RuleSetting(severity, reason);
@@ -374,7 +377,7 @@ public static class ValidationConfiguration
 
         private ChartValidationSettings Unknown(ChartValidationSettings chart, YamlNode? keyNode, string key, string chartName)
         {
-            diagnostics.Add(At("WT3906", keyNode, key, $"charts.{chartName}", string.Join(", ", ChartKeys.Order(StringComparer.Ordinal))));
+            diagnostics.Add(At(DiagnosticCodes.WT3906, keyNode, key, $"charts.{chartName}", string.Join(", ", ChartKeys.Order(StringComparer.Ordinal))));
             return chart;
         }
     }

@@ -1,3 +1,5 @@
+using WellTrack.Diagnostics;
+
 namespace WellTrack.Core.Validation;
 
 /// <summary>Where a rule looks: the chart's files, one rendered object, a release's objects together, good practice,
@@ -11,8 +13,12 @@ public enum RuleCategory
     Configuration,
 }
 
-/// <summary>A validation rule: its id (the diagnostic code) and default grade.</summary>
-public sealed record ValidationRule(string Id, RuleCategory Category, RuleSeverity DefaultSeverity, string Title);
+/// <summary>A validation rule: its diagnostic code and default grade.</summary>
+public sealed record ValidationRule(DiagnosticCode Code, RuleCategory Category, RuleSeverity DefaultSeverity, string Title)
+{
+    /// <summary>The code as printed and as configuration names it (<c>WT3301</c>).</summary>
+    public string Id => Code.Id;
+}
 
 /// <summary>Every rule of chart validation. Ids are the diagnostic codes, grouped by hundreds: 30xx chart files,
 /// 31xx objects and their schema, 32xx objects of a release together, 33xx practice, 39xx configuration.</summary>
@@ -21,82 +27,83 @@ public static class ValidationRules
     private static readonly ValidationRule[] AllRules =
     [
         // 30xx: chart files (helm lint and more).
-        new("WT3001", RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml missing"),
-        new("WT3002", RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml not parsable"),
-        new("WT3003", RuleCategory.Chart, RuleSeverity.Error, "Chart apiVersion missing or unknown"),
-        new("WT3004", RuleCategory.Chart, RuleSeverity.Warning, "Chart apiVersion v1"),
-        new("WT3005", RuleCategory.Chart, RuleSeverity.Error, "Chart name missing"),
-        new("WT3006", RuleCategory.Chart, RuleSeverity.Error, "Chart name differs from its directory"),
-        new("WT3007", RuleCategory.Chart, RuleSeverity.Error, "Chart name has path or invalid characters"),
-        new("WT3008", RuleCategory.Chart, RuleSeverity.Error, "Chart version missing"),
-        new("WT3009", RuleCategory.Chart, RuleSeverity.Error, "Chart version not strict SemVer 2"),
-        new("WT3010", RuleCategory.Chart, RuleSeverity.Error, "appVersion not a string"),
-        new("WT3011", RuleCategory.Chart, RuleSeverity.Error, "Chart type unknown"),
-        new("WT3012", RuleCategory.Chart, RuleSeverity.Error, "Declared dependency missing from charts/"),
-        new("WT3013", RuleCategory.Chart, RuleSeverity.Error, "Undeclared chart in charts/"),
-        new("WT3014", RuleCategory.Chart, RuleSeverity.Error, "Values file not parsable"),
-        new("WT3015", RuleCategory.Chart, RuleSeverity.Note, "values.yaml missing"),
-        new("WT3016", RuleCategory.Chart, RuleSeverity.Error, "values.schema.json not a valid schema"),
-        new("WT3017", RuleCategory.Chart, RuleSeverity.Error, "Values do not satisfy values.schema.json"),
-        new("WT3018", RuleCategory.Chart, RuleSeverity.Warning, "templates is not a directory"),
-        new("WT3019", RuleCategory.Chart, RuleSeverity.Warning, "Unexpected template file extension"),
-        new("WT3020", RuleCategory.Chart, RuleSeverity.Error, "Chart does not render"),
-        new("WT3021", RuleCategory.Chart, RuleSeverity.Error, "No chart found"),
-        new("WT3022", RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml field of the wrong type"),
-        new("WT3023", RuleCategory.Chart, RuleSeverity.Warning, "kubeVersion excludes the target Kubernetes version"),
+        new(DiagnosticCodes.WT3001, RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml missing"),
+        new(DiagnosticCodes.WT3002, RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml not parsable"),
+        new(DiagnosticCodes.WT3003, RuleCategory.Chart, RuleSeverity.Error, "Chart apiVersion missing or unknown"),
+        new(DiagnosticCodes.WT3004, RuleCategory.Chart, RuleSeverity.Warning, "Chart apiVersion v1"),
+        new(DiagnosticCodes.WT3005, RuleCategory.Chart, RuleSeverity.Error, "Chart name missing"),
+        new(DiagnosticCodes.WT3006, RuleCategory.Chart, RuleSeverity.Error, "Chart name differs from its directory"),
+        new(DiagnosticCodes.WT3007, RuleCategory.Chart, RuleSeverity.Error, "Chart name has path or invalid characters"),
+        new(DiagnosticCodes.WT3008, RuleCategory.Chart, RuleSeverity.Error, "Chart version missing"),
+        new(DiagnosticCodes.WT3009, RuleCategory.Chart, RuleSeverity.Error, "Chart version not strict SemVer 2"),
+        new(DiagnosticCodes.WT3010, RuleCategory.Chart, RuleSeverity.Error, "appVersion not a string"),
+        new(DiagnosticCodes.WT3011, RuleCategory.Chart, RuleSeverity.Error, "Chart type unknown"),
+        new(DiagnosticCodes.WT3012, RuleCategory.Chart, RuleSeverity.Error, "Declared dependency missing from charts/"),
+        new(DiagnosticCodes.WT3013, RuleCategory.Chart, RuleSeverity.Error, "Undeclared chart in charts/"),
+        new(DiagnosticCodes.WT3014, RuleCategory.Chart, RuleSeverity.Error, "Values file not parsable"),
+        new(DiagnosticCodes.WT3015, RuleCategory.Chart, RuleSeverity.Note, "values.yaml missing"),
+        new(DiagnosticCodes.WT3016, RuleCategory.Chart, RuleSeverity.Error, "values.schema.json not a valid schema"),
+        new(DiagnosticCodes.WT3017, RuleCategory.Chart, RuleSeverity.Error, "Values do not satisfy values.schema.json"),
+        new(DiagnosticCodes.WT3018, RuleCategory.Chart, RuleSeverity.Warning, "templates is not a directory"),
+        new(DiagnosticCodes.WT3019, RuleCategory.Chart, RuleSeverity.Warning, "Unexpected template file extension"),
+        new(DiagnosticCodes.WT3020, RuleCategory.Chart, RuleSeverity.Error, "Chart does not render"),
+        new(DiagnosticCodes.WT3021, RuleCategory.Chart, RuleSeverity.Error, "No chart found"),
+        new(DiagnosticCodes.WT3022, RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml field of the wrong type"),
+        new(DiagnosticCodes.WT3023, RuleCategory.Chart, RuleSeverity.Warning, "kubeVersion excludes the target Kubernetes version"),
 
         // 31xx: each rendered object.
-        new("WT3101", RuleCategory.Object, RuleSeverity.Error, "Rendered document not valid YAML"),
-        new("WT3102", RuleCategory.Object, RuleSeverity.Error, "Object without apiVersion or kind"),
-        new("WT3103", RuleCategory.Object, RuleSeverity.Error, "Unknown apiVersion/kind"),
-        new("WT3104", RuleCategory.Object, RuleSeverity.Error, "API removed in the target Kubernetes version"),
-        new("WT3105", RuleCategory.Object, RuleSeverity.Warning, "Deprecated API"),
-        new("WT3106", RuleCategory.Object, RuleSeverity.Note, "Custom resource not checked"),
-        new("WT3107", RuleCategory.Object, RuleSeverity.Error, "metadata.name missing"),
-        new("WT3108", RuleCategory.Object, RuleSeverity.Error, "metadata.name invalid for its kind"),
-        new("WT3109", RuleCategory.Object, RuleSeverity.Error, "Unknown field"),
-        new("WT3110", RuleCategory.Object, RuleSeverity.Error, "Value of the wrong type"),
-        new("WT3111", RuleCategory.Object, RuleSeverity.Error, "Required field missing"),
-        new("WT3112", RuleCategory.Object, RuleSeverity.Error, "Value not among the allowed values"),
-        new("WT3113", RuleCategory.Object, RuleSeverity.Error, "Duplicate object"),
-        new("WT3114", RuleCategory.Object, RuleSeverity.Error, "API not yet served by the target Kubernetes version"),
-        new("WT3115", RuleCategory.Object, RuleSeverity.Error, "Duplicate key"),
+        new(DiagnosticCodes.WT3101, RuleCategory.Object, RuleSeverity.Error, "Rendered document not valid YAML"),
+        new(DiagnosticCodes.WT3102, RuleCategory.Object, RuleSeverity.Error, "Object without apiVersion or kind"),
+        new(DiagnosticCodes.WT3103, RuleCategory.Object, RuleSeverity.Error, "Unknown apiVersion/kind"),
+        new(DiagnosticCodes.WT3104, RuleCategory.Object, RuleSeverity.Error, "API removed in the target Kubernetes version"),
+        new(DiagnosticCodes.WT3105, RuleCategory.Object, RuleSeverity.Warning, "Deprecated API"),
+        new(DiagnosticCodes.WT3106, RuleCategory.Object, RuleSeverity.Note, "Custom resource not checked"),
+        new(DiagnosticCodes.WT3107, RuleCategory.Object, RuleSeverity.Error, "metadata.name missing"),
+        new(DiagnosticCodes.WT3108, RuleCategory.Object, RuleSeverity.Error, "metadata.name invalid for its kind"),
+        new(DiagnosticCodes.WT3109, RuleCategory.Object, RuleSeverity.Error, "Unknown field"),
+        new(DiagnosticCodes.WT3110, RuleCategory.Object, RuleSeverity.Error, "Value of the wrong type"),
+        new(DiagnosticCodes.WT3111, RuleCategory.Object, RuleSeverity.Error, "Required field missing"),
+        new(DiagnosticCodes.WT3112, RuleCategory.Object, RuleSeverity.Error, "Value not among the allowed values"),
+        new(DiagnosticCodes.WT3113, RuleCategory.Object, RuleSeverity.Error, "Duplicate object"),
+        new(DiagnosticCodes.WT3114, RuleCategory.Object, RuleSeverity.Error, "API not yet served by the target Kubernetes version"),
+        new(DiagnosticCodes.WT3115, RuleCategory.Object, RuleSeverity.Error, "Duplicate key"),
 
         // 32xx: a release's objects together.
-        new("WT3201", RuleCategory.CrossObject, RuleSeverity.Error, "Workload selector does not match its pod labels"),
-        new("WT3202", RuleCategory.CrossObject, RuleSeverity.Error, "Service selects no pods of the release"),
-        new("WT3203", RuleCategory.CrossObject, RuleSeverity.Error, "Service targetPort not a container port"),
-        new("WT3204", RuleCategory.CrossObject, RuleSeverity.Error, "Ingress backend Service not in the release"),
-        new("WT3205", RuleCategory.CrossObject, RuleSeverity.Error, "Ingress backend port not on the Service"),
-        new("WT3206", RuleCategory.CrossObject, RuleSeverity.Error, "Ingress TLS host not among its rule hosts"),
-        new("WT3207", RuleCategory.CrossObject, RuleSeverity.Error, "Secret not created by the release"),
-        new("WT3208", RuleCategory.CrossObject, RuleSeverity.Error, "ConfigMap not created by the release"),
-        new("WT3209", RuleCategory.CrossObject, RuleSeverity.Error, "ServiceAccount not created by the release"),
-        new("WT3210", RuleCategory.CrossObject, RuleSeverity.Error, "Probe port not a container port"),
-        new("WT3211", RuleCategory.CrossObject, RuleSeverity.Error, "HPA target not in the release"),
-        new("WT3212", RuleCategory.CrossObject, RuleSeverity.Warning, "HPA target sets replicas"),
+        new(DiagnosticCodes.WT3201, RuleCategory.CrossObject, RuleSeverity.Error, "Workload selector does not match its pod labels"),
+        new(DiagnosticCodes.WT3202, RuleCategory.CrossObject, RuleSeverity.Error, "Service selects no pods of the release"),
+        new(DiagnosticCodes.WT3203, RuleCategory.CrossObject, RuleSeverity.Error, "Service targetPort not a container port"),
+        new(DiagnosticCodes.WT3204, RuleCategory.CrossObject, RuleSeverity.Error, "Ingress backend Service not in the release"),
+        new(DiagnosticCodes.WT3205, RuleCategory.CrossObject, RuleSeverity.Error, "Ingress backend port not on the Service"),
+        new(DiagnosticCodes.WT3206, RuleCategory.CrossObject, RuleSeverity.Error, "Ingress TLS host not among its rule hosts"),
+        new(DiagnosticCodes.WT3207, RuleCategory.CrossObject, RuleSeverity.Error, "Secret not created by the release"),
+        new(DiagnosticCodes.WT3208, RuleCategory.CrossObject, RuleSeverity.Error, "ConfigMap not created by the release"),
+        new(DiagnosticCodes.WT3209, RuleCategory.CrossObject, RuleSeverity.Error, "ServiceAccount not created by the release"),
+        new(DiagnosticCodes.WT3210, RuleCategory.CrossObject, RuleSeverity.Error, "Probe port not a container port"),
+        new(DiagnosticCodes.WT3211, RuleCategory.CrossObject, RuleSeverity.Error, "HPA target not in the release"),
+        new(DiagnosticCodes.WT3212, RuleCategory.CrossObject, RuleSeverity.Warning, "HPA target sets replicas"),
 
         // 33xx: practice.
-        new("WT3301", RuleCategory.Practice, RuleSeverity.Warning, "Image tag empty or latest"),
-        new("WT3302", RuleCategory.Practice, RuleSeverity.Warning, "pullPolicy Always with a digest"),
-        new("WT3303", RuleCategory.Practice, RuleSeverity.Warning, "Resource requests missing"),
-        new("WT3304", RuleCategory.Practice, RuleSeverity.Warning, "Resource limits missing"),
-        new("WT3305", RuleCategory.Practice, RuleSeverity.Warning, "Liveness probe missing"),
-        new("WT3306", RuleCategory.Practice, RuleSeverity.Warning, "Readiness probe missing"),
-        new("WT3307", RuleCategory.Practice, RuleSeverity.Warning, "runAsNonRoot not set"),
-        new("WT3308", RuleCategory.Practice, RuleSeverity.Warning, "Privilege escalation allowed"),
-        new("WT3309", RuleCategory.Practice, RuleSeverity.Warning, "Root filesystem writable"),
-        new("WT3310", RuleCategory.Practice, RuleSeverity.Warning, "Capabilities not dropped"),
+        new(DiagnosticCodes.WT3301, RuleCategory.Practice, RuleSeverity.Warning, "Image tag empty or latest"),
+        new(DiagnosticCodes.WT3302, RuleCategory.Practice, RuleSeverity.Warning, "pullPolicy Always with a digest"),
+        new(DiagnosticCodes.WT3303, RuleCategory.Practice, RuleSeverity.Warning, "Resource requests missing"),
+        new(DiagnosticCodes.WT3304, RuleCategory.Practice, RuleSeverity.Warning, "Resource limits missing"),
+        new(DiagnosticCodes.WT3305, RuleCategory.Practice, RuleSeverity.Warning, "Liveness probe missing"),
+        new(DiagnosticCodes.WT3306, RuleCategory.Practice, RuleSeverity.Warning, "Readiness probe missing"),
+        new(DiagnosticCodes.WT3307, RuleCategory.Practice, RuleSeverity.Warning, "runAsNonRoot not set"),
+        new(DiagnosticCodes.WT3308, RuleCategory.Practice, RuleSeverity.Warning, "Privilege escalation allowed"),
+        new(DiagnosticCodes.WT3309, RuleCategory.Practice, RuleSeverity.Warning, "Root filesystem writable"),
+        new(DiagnosticCodes.WT3310, RuleCategory.Practice, RuleSeverity.Warning, "Capabilities not dropped"),
 
         // 39xx: configuration.
-        new("WT3901", RuleCategory.Configuration, RuleSeverity.Error, "Configuration file not parsable"),
-        new("WT3902", RuleCategory.Configuration, RuleSeverity.Error, "Unknown rule id"),
-        new("WT3903", RuleCategory.Configuration, RuleSeverity.Error, "Invalid severity"),
-        new("WT3904", RuleCategory.Configuration, RuleSeverity.Error, "Rule disabled without a reason"),
-        new("WT3905", RuleCategory.Configuration, RuleSeverity.Error, "Invalid Kubernetes version"),
-        new("WT3906", RuleCategory.Configuration, RuleSeverity.Warning, "Unknown configuration key"),
-        new("WT3907", RuleCategory.Configuration, RuleSeverity.Error, "Configuration value of the wrong type"),
-        new("WT3908", RuleCategory.Configuration, RuleSeverity.Warning, "Configuration names an unknown chart"),
+        new(DiagnosticCodes.WT3901, RuleCategory.Configuration, RuleSeverity.Error, "Configuration file not parsable"),
+        new(DiagnosticCodes.WT3902, RuleCategory.Configuration, RuleSeverity.Error, "Unknown rule id"),
+        new(DiagnosticCodes.WT3903, RuleCategory.Configuration, RuleSeverity.Error, "Invalid severity"),
+        new(DiagnosticCodes.WT3904, RuleCategory.Configuration, RuleSeverity.Error, "Rule disabled without a reason"),
+        new(DiagnosticCodes.WT3905, RuleCategory.Configuration, RuleSeverity.Error, "Invalid Kubernetes version"),
+        new(DiagnosticCodes.WT3906, RuleCategory.Configuration, RuleSeverity.Warning, "Unknown configuration key"),
+        new(DiagnosticCodes.WT3907, RuleCategory.Configuration, RuleSeverity.Error, "Configuration value of the wrong type"),
+        new(DiagnosticCodes.WT3908, RuleCategory.Configuration, RuleSeverity.Warning, "Configuration names an unknown chart"),
+        new(DiagnosticCodes.WT3909, RuleCategory.Configuration, RuleSeverity.Error, "Configuration file unreadable"),
     ];
 
     private static readonly Dictionary<string, ValidationRule> ById = AllRules.ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -105,6 +112,8 @@ public static class ValidationRules
 
     public static ValidationRule? Find(string id) => ById.GetValueOrDefault(id);
 
+    public static ValidationRule? Find(DiagnosticCode code) => Find(code.Id);
+
     /// <summary>Configuration problems (39xx) cannot be re-graded: they are about the grading itself.</summary>
-    public static bool IsConfigurable(string id) => ById.TryGetValue(id, out var rule) && rule.Category != RuleCategory.Configuration;
+    public static bool IsConfigurable(DiagnosticCode code) => Find(code) is { Category: not RuleCategory.Configuration };
 }

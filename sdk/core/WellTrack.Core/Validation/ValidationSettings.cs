@@ -1,4 +1,5 @@
 using System.Globalization;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Validation;
 
@@ -114,6 +115,8 @@ public sealed record ValidationSettings
 
     /// <summary>The grade of <paramref name="ruleId"/> in <paramref name="chart"/>: chart setting, else repository
     /// setting, else the rule's default; <see cref="Strict"/> then turns a warning into an error.</summary>
+    public RuleSeverity SeverityOf(DiagnosticCode rule, string? chart) => SeverityOf(rule.Id, chart);
+
     public RuleSeverity SeverityOf(string ruleId, string? chart)
     {
         RuleSeverity severity;

@@ -66,7 +66,7 @@ internal static class YamlEditSession
         if (repeated is not null)
         {
             // Two values for one key: whichever "wins" would silently drop the other.
-            throw DiagnosticException.Error("WT1014", SourceLocation.InFile(fileName), repeated.Key);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1014, SourceLocation.InFile(fileName), repeated.Key);
         }
 
         return paths;
@@ -77,7 +77,7 @@ internal static class YamlEditSession
     {
         if (Utf16Validation.FirstLoneSurrogate(edit.NewValue) is { } position)
         {
-            throw DiagnosticException.Error("WT1015", SourceLocation.InFile(fileName), edit.Path, position + 1);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1015, SourceLocation.InFile(fileName), edit.Path, position + 1);
         }
     }
 
@@ -115,7 +115,7 @@ internal static class YamlEditSession
         }
         catch (DiagnosticException e)
         {
-            throw DiagnosticException.Error("WT1013", SourceLocation.InFile(original.Source.FileName), "(document)", "valid YAML", e.Diagnostic.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1013, SourceLocation.InFile(original.Source.FileName), "(document)", "valid YAML", e.Diagnostic.Message);
         }
     }
 

@@ -30,7 +30,7 @@ internal static class YamlEditVerifier
             {
                 var node = before.Nodes.GetValueOrDefault(key) ?? actual.Nodes.GetValueOrDefault(key);
                 var location = node is null ? SourceLocation.InFile(fileName) : YamlPathResolver.At(fileName, node);
-                throw DiagnosticException.Error("WT1013", location, Describe(key), want?.ToString() ?? "nothing", got?.ToString() ?? "nothing");
+                throw DiagnosticException.Error(DiagnosticCodes.WT1013, location, Describe(key), want?.ToString() ?? "nothing", got?.ToString() ?? "nothing");
             }
         }
     }

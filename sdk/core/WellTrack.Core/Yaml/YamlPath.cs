@@ -28,7 +28,7 @@ internal sealed class YamlPath
                     current.Append(path[++i]);
                     break;
                 case '\\':
-                    throw DiagnosticException.Error("WT1012", SourceLocation.InFile(fileName), path, i + 1);
+                    throw DiagnosticException.Error(DiagnosticCodes.WT1012, SourceLocation.InFile(fileName), path, i + 1);
                 case '.':
                     segments.Add(TakeSegment(current, fileName, path, i));
                     break;
@@ -46,7 +46,7 @@ internal sealed class YamlPath
     {
         if (current.Length == 0)
         {
-            throw DiagnosticException.Error("WT1012", SourceLocation.InFile(fileName), path, position + 1);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1012, SourceLocation.InFile(fileName), path, position + 1);
         }
 
         var segment = current.ToString();

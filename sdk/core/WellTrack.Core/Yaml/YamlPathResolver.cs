@@ -28,7 +28,7 @@ internal static class YamlPathResolver
             if (matches.Count > 1)
             {
                 var duplicate = matches[1].Key;
-                throw DiagnosticException.Error("WT1009", At(fileName, duplicate), segment, path.Prefix(depth + 1), matches[0].Key.Line);
+                throw DiagnosticException.Error(DiagnosticCodes.WT1009, At(fileName, duplicate), segment, path.Prefix(depth + 1), matches[0].Key.Line);
             }
 
             if (depth == path.Segments.Count - 1)
@@ -51,9 +51,9 @@ internal static class YamlPathResolver
         switch (node)
         {
             case YamlSourceAlias alias:
-                throw DiagnosticException.Error("WT1004", location, where, alias.Name);
+                throw DiagnosticException.Error(DiagnosticCodes.WT1004, location, where, alias.Name);
             case { Anchor: { } anchor }:
-                throw DiagnosticException.Error("WT1005", location, where, anchor);
+                throw DiagnosticException.Error(DiagnosticCodes.WT1005, location, where, anchor);
             case YamlSourceMapping mapping:
                 return mapping;
             default:
@@ -63,7 +63,7 @@ internal static class YamlPathResolver
                     YamlSourceScalar { Value: "" } when keyOfNode is not null => "an empty value",
                     _ => node.KindName,
                 };
-                throw DiagnosticException.Error("WT1008", location, where, path.Segments[depth], found);
+                throw DiagnosticException.Error(DiagnosticCodes.WT1008, location, where, path.Segments[depth], found);
         }
     }
 
@@ -72,11 +72,11 @@ internal static class YamlPathResolver
         var location = At(fileName, node);
         return node switch
         {
-            YamlSourceAlias alias => throw DiagnosticException.Error("WT1004", location, path, alias.Name),
-            YamlSourceMapping or YamlSourceSequence => throw DiagnosticException.Error("WT1007", location, path, node.KindName),
-            { Anchor: { } anchor } => throw DiagnosticException.Error("WT1005", location, path, anchor),
-            { Tag: { } tag } => throw DiagnosticException.Error("WT1011", location, path, tag),
-            YamlSourceScalar { IsBlock: true } => throw DiagnosticException.Error("WT1006", location, path),
+            YamlSourceAlias alias => throw DiagnosticException.Error(DiagnosticCodes.WT1004, location, path, alias.Name),
+            YamlSourceMapping or YamlSourceSequence => throw DiagnosticException.Error(DiagnosticCodes.WT1007, location, path, node.KindName),
+            { Anchor: { } anchor } => throw DiagnosticException.Error(DiagnosticCodes.WT1005, location, path, anchor),
+            { Tag: { } tag } => throw DiagnosticException.Error(DiagnosticCodes.WT1011, location, path, tag),
+            YamlSourceScalar { IsBlock: true } => throw DiagnosticException.Error(DiagnosticCodes.WT1006, location, path),
             YamlSourceScalar scalar => scalar,
             _ => throw new InvalidOperationException($"Unknown node type {node.GetType().Name}."),
         };

@@ -10,7 +10,7 @@ namespace WellTrack.Core.Yaml;
 public static class YamlScalarEditor
 {
     /// <summary>The code of "the key path does not exist", which <see cref="Find"/> reports for a missing key.</summary>
-    public const string MissingKeyCode = "WT1003";
+    public static readonly DiagnosticCode MissingKeyCode = DiagnosticCodes.WT1003;
 
     /// <summary>
     /// Applies all <paramref name="edits"/> or none. When every edit sets the value already there, the result is

@@ -40,7 +40,7 @@ internal sealed class YamlSourceParser
         {
             if (++documents > 1)
             {
-                throw DiagnosticException.Error("WT1010", At(start.Start));
+                throw DiagnosticException.Error(DiagnosticCodes.WT1010, At(start.Start));
             }
 
             Next();
@@ -60,13 +60,13 @@ internal sealed class YamlSourceParser
         }
         catch (YamlException e)
         {
-            throw DiagnosticException.Error("WT1001", At(e.Start), e.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1001, At(e.Start), e.Message);
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet's scanner throws this (no position) on some malformed input, e.g. an unclosed "[" followed
             // by a block key; the last event read is the closest position there is.
-            throw DiagnosticException.Error("WT1001", At(lastGoodMark), e.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1001, At(lastGoodMark), e.Message);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class YamlSourceText
         if (FindInvalidUtf8(body) is { } invalidAt)
         {
             var (line, column) = LineAndColumnOfByte(body, invalidAt);
-            throw DiagnosticException.Error("WT1002", new SourceLocation(fileName, line, column), invalidAt + (hasBom ? 3 : 0));
+            throw DiagnosticException.Error(DiagnosticCodes.WT1002, new SourceLocation(fileName, line, column), invalidAt + (hasBom ? 3 : 0));
         }
 
         return new YamlSourceText(fileName, StrictUtf8.GetString(body), hasBom);

@@ -53,7 +53,7 @@ public static class ChartRenderer
         }
         catch (ChartLoadException e)
         {
-            return new RenderResult([], e.Message, [Diagnostic.Error("WT4004", new SourceLocation(e.File is null ? chartDirectory : Path.Combine(chartDirectory, e.File), e.Line, e.Column), e.Message)]);
+            return new RenderResult([], e.Message, [Diagnostic.Error(DiagnosticCodes.WT4004, new SourceLocation(e.File is null ? chartDirectory : Path.Combine(chartDirectory, e.File), e.Line, e.Column), e.Message)]);
         }
 
         return OnLargeStack(prepared.Render, options);
@@ -69,7 +69,7 @@ public static class ChartRenderer
         }
         catch (ChartLoadException e)
         {
-            return new RenderResult([], e.Message, [Diagnostic.Error("WT4004", new SourceLocation(e.File ?? chartName, e.Line, e.Column), e.Message)]);
+            return new RenderResult([], e.Message, [Diagnostic.Error(DiagnosticCodes.WT4004, new SourceLocation(e.File ?? chartName, e.Line, e.Column), e.Message)]);
         }
 
         return OnLargeStack(prepared.Render, options ?? new RenderOptions());

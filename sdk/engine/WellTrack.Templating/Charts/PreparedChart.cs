@@ -87,7 +87,7 @@ public sealed partial class PreparedChart
                 catch (TemplateParseException e)
                 {
                     var message = CleanupParseError(name, e.Message);
-                    failure = new RenderFailure(message, Diagnostic.Error("WT4001", new SourceLocation(name, e.Line), message));
+                    failure = new RenderFailure(message, Diagnostic.Error(DiagnosticCodes.WT4001, new SourceLocation(name, e.Line), message));
                     break;
                 }
             }
@@ -119,12 +119,12 @@ public sealed partial class PreparedChart
         }
         catch (ChartLoadException e)
         {
-            return Failed(e.Message, Diagnostic.Error("WT4004", new SourceLocation(e.File ?? Chart.Directory, e.Line, e.Column), e.Message));
+            return Failed(e.Message, Diagnostic.Error(DiagnosticCodes.WT4004, new SourceLocation(e.File ?? Chart.Directory, e.Line, e.Column), e.Message));
         }
         catch (TemplateExecutionException e)
         {
             // Raised outside any template (a nesting limit hit while unwinding, for instance).
-            return Failed(e.Message, Diagnostic.Error(e.Code ?? "WT4002", new SourceLocation(e.File ?? Chart.Directory, e.Line, e.Column), e.Message));
+            return Failed(e.Message, Diagnostic.Error(e.Code ?? DiagnosticCodes.WT4002, new SourceLocation(e.File ?? Chart.Directory, e.Line, e.Column), e.Message));
         }
     }
 
@@ -136,14 +136,14 @@ public sealed partial class PreparedChart
         if (md.Type is not ("" or "application"))
         {
             var message = $"{md.Type} charts are not installable";
-            return Failed(message, Diagnostic.Error("WT4008", new SourceLocation("Chart.yaml"), message));
+            return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4008, new SourceLocation("Chart.yaml"), message));
         }
 
         if (ChartDependencies.Missing(Chart) is { Count: > 0 } missing)
         {
             var message = "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
                 + string.Join(", ", missing);
-            return Failed(message, Diagnostic.Error("WT4009", new SourceLocation("Chart.yaml"), message));
+            return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4009, new SourceLocation("Chart.yaml"), message));
         }
 
         var capabilities = KubeCapabilities.Create(options.KubeVersion, options.ApiVersions);
@@ -157,7 +157,7 @@ public sealed partial class PreparedChart
             if (!compatible)
             {
                 var message = $"chart requires kubeVersion: {md.KubeVersion} which is incompatible with Kubernetes {kube}" + DebugHint;
-                return Failed(message, Diagnostic.Error("WT4007", new SourceLocation("Chart.yaml"), message));
+                return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4007, new SourceLocation("Chart.yaml"), message));
             }
         }
 
@@ -234,7 +234,7 @@ public sealed partial class PreparedChart
         catch (ManifestException e)
         {
             var message = e.Message + DebugHint;
-            return Failed(message, Diagnostic.Error("WT4006", new SourceLocation(e.File, e.Line, e.Column), e.Message));
+            return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4006, new SourceLocation(e.File, e.Line, e.Column), e.Message));
         }
     }
 
@@ -335,9 +335,9 @@ public sealed partial class PreparedChart
     }
 
     /// <summary>Helm's cleanupExecError: required/fail messages become <c>execution error at (LOCATION): msg</c>.</summary>
-    private static (string Message, string Code) CleanupExecError(string fileName, TemplateExecutionException e)
+    private static (string Message, DiagnosticCode Code) CleanupExecError(string fileName, TemplateExecutionException e)
     {
-        var code = e.Code ?? "WT4002";
+        var code = e.Code ?? DiagnosticCodes.WT4002;
         var tokens = e.Message.Split(": ", 3);
         if (tokens.Length != 3)
         {
@@ -347,7 +347,7 @@ public sealed partial class PreparedChart
         var warn = WarnPattern().Match(tokens[2]);
         if (warn.Success)
         {
-            return ($"execution error at ({tokens[1]}): {warn.Groups[1].Value}", "WT4003");
+            return ($"execution error at ({tokens[1]}): {warn.Groups[1].Value}", DiagnosticCodes.WT4003);
         }
 
         return (e.Message, code);

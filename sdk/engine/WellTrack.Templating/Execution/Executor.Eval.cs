@@ -1,3 +1,4 @@
+using WellTrack.Diagnostics;
 using WellTrack.Templating.Parsing;
 using WellTrack.Templating.Values;
 
@@ -307,7 +308,7 @@ internal sealed partial class Executor
             // Go's safeCall turns a panicking function into an error; here an unexpected exception does the same,
             // so a bug in one function is a coded render error at its call, never a crash of the host.
             At(n);
-            throw Errorf($"error calling {name}: {e.Message}", "WT4013");
+            throw Errorf($"error calling {name}: {e.Message}", DiagnosticCodes.WT4013);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using WellTrack.Diagnostics;
 using WellTrack.Templating.Parsing;
 using WellTrack.Templating.Values;
 
@@ -63,7 +64,7 @@ internal sealed partial class Executor
     private void At(Node n) => node = n;
 
     /// <summary>Go's state.errorf: prefixes the location and context of the current node.</summary>
-    private TemplateExecutionException Errorf(string message, string? code = null)
+    private TemplateExecutionException Errorf(string message, DiagnosticCode? code = null)
     {
         if (node is null)
         {
@@ -141,7 +142,7 @@ internal sealed partial class Executor
         context.OutputChars += s.Length;
         if (context.OutputChars > context.Limits.MaxOutputChars)
         {
-            throw Errorf($"rendered output exceeds the limit of {context.Limits.MaxOutputChars} characters", "WT4010");
+            throw Errorf($"rendered output exceeds the limit of {context.Limits.MaxOutputChars} characters", DiagnosticCodes.WT4010);
         }
 
         output.Append(s);
@@ -270,7 +271,7 @@ internal sealed partial class Executor
         if (++context.RangeIterations > context.Limits.MaxRangeIterations)
         {
             At(r);
-            throw Errorf($"range iterations exceed the limit of {context.Limits.MaxRangeIterations}", "WT4011");
+            throw Errorf($"range iterations exceed the limit of {context.Limits.MaxRangeIterations}", DiagnosticCodes.WT4011);
         }
 
         var decl = r.Pipe.Decl;
@@ -340,7 +341,7 @@ internal sealed partial class Executor
     {
         if (context.Depth >= context.Limits.MaxNestingDepth || !context.HasStackRoom())
         {
-            throw Errorf($"template nesting exceeds the limit of {context.Limits.MaxNestingDepth} levels", "WT4012");
+            throw Errorf($"template nesting exceeds the limit of {context.Limits.MaxNestingDepth} levels", DiagnosticCodes.WT4012);
         }
 
         context.Depth++;

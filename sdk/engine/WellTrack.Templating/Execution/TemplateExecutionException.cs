@@ -1,3 +1,5 @@
+using WellTrack.Diagnostics;
+
 namespace WellTrack.Templating.Execution;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace WellTrack.Templating.Execution;
 /// </summary>
 public sealed class TemplateExecutionException : Exception
 {
-    public TemplateExecutionException(string message, string? file = null, int line = 0, int column = 0, string? code = null)
+    public TemplateExecutionException(string message, string? file = null, int line = 0, int column = 0, DiagnosticCode? code = null)
         : base(message)
     {
         File = file;
@@ -23,5 +25,5 @@ public sealed class TemplateExecutionException : Exception
     public int Column { get; }
 
     /// <summary>A WT4xxx code for engine limits (recursion, output size, iterations); null for Go errors.</summary>
-    public string? Code { get; }
+    public DiagnosticCode? Code { get; }
 }

@@ -1,3 +1,4 @@
+using WellTrack.Diagnostics;
 using WellTrack.Templating.Execution;
 using WellTrack.Templating.Parsing;
 using WellTrack.Templating.Serialization;
@@ -149,7 +150,7 @@ internal static class HelmFunctions
         if (execution.Depth >= execution.Limits.MaxNestingDepth || !execution.HasStackRoom())
         {
             throw new TemplateExecutionException(
-                $"template nesting exceeds the limit of {execution.Limits.MaxNestingDepth} levels (at {GoStrconv.Quote(name)})", code: "WT4012");
+                $"template nesting exceeds the limit of {execution.Limits.MaxNestingDepth} levels (at {GoStrconv.Quote(name)})", code: DiagnosticCodes.WT4012);
         }
 
         execution.Depth++;

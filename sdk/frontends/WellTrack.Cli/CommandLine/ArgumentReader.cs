@@ -1,3 +1,5 @@
+using WellTrack.Diagnostics;
+
 namespace WellTrack.Cli.CommandLine;
 
 /// <summary>
@@ -57,10 +59,10 @@ internal sealed class ArgumentReader
 
             if (!_valueOptions.TryGetValue(name, out var canonical))
             {
-                throw new UsageException($"unknown option '{name}'");
+                throw new UsageException(DiagnosticCodes.WT9014, name);
             }
 
-            var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"option '{name}' needs a value"));
+            var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new UsageException(DiagnosticCodes.WT9015, name));
             parsed.AddOption(canonical, value);
         }
 

@@ -59,7 +59,7 @@ internal static class BumpCommand
 
         if (parsed.Positionals.Count > 0)
         {
-            throw new UsageException($"unexpected argument '{parsed.Positionals[0]}'");
+            throw new UsageException(DiagnosticCodes.WT9016, parsed.Positionals[0]);
         }
 
         var runner = new GitProcessRunner();
@@ -104,32 +104,13 @@ internal static class BumpCommand
 
         if (!result.Succeeded)
         {
-            return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : result.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("WT9", StringComparison.Ordinal))
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : result.Diagnostics.Any(d => d.IsConfigurationError)
                 ? ExitCodes.UsageError
                 : ExitCodes.ErrorsFound;
         }
 
-        WriteOutcome(stdout, request, result);
+        stdout.WriteLine(BumpOutcomeFormatter.Format(request, result));
         return ExitCodes.Success;
-    }
-
-    private static void WriteOutcome(TextWriter stdout, BumpRequest request, BumpResult result)
-    {
-        if (!result.Changed)
-        {
-            stdout.WriteLine($"{string.Join(", ", request.Charts)}: already at {request.Tag}; nothing to commit.");
-            return;
-        }
-
-        stdout.WriteLine(request.DryRun
-            ? "Dry run: nothing was changed. The bump would commit:"
-            : result.Pushed
-                ? $"Pushed {result.CommitId} to {GitOpsLocation.RedactUserInfo(request.Repository)} {request.Branch}{(result.Attempts > 1 ? $" (attempt {result.Attempts})" : string.Empty)}:"
-                : $"Committed {result.CommitId} (not pushed):");
-        stdout.WriteLine();
-        stdout.Write(result.CommitMessage);
-        stdout.WriteLine();
-        stdout.Write(result.Diff);
     }
 
     private static long? WholeNumber(ParsedArguments parsed, string name, long maximum)
@@ -141,12 +122,12 @@ internal static class BumpCommand
 
         return BuildNumbers.TryParse(text, out var value) && value <= maximum
             ? value
-            : throw new UsageException($"{name} needs a whole number up to {maximum}, not '{text}'");
+            : throw new UsageException(DiagnosticCodes.WT9017, name, maximum, text);
     }
 
     private static string Required(ParsedArguments parsed, string name)
-        => parsed.Single(name) ?? throw new UsageException($"{name} is required");
+        => parsed.Single(name) ?? throw new UsageException(DiagnosticCodes.WT9002, name);
 
     private static GitIdentity Author(string? text)
-        => text is null ? BumpDefaults.Author : GitIdentity.Parse(text) ?? throw new UsageException($"--author must read \"Name <email>\", not '{text}'");
+        => text is null ? BumpDefaults.Author : GitIdentity.Parse(text) ?? throw new UsageException(DiagnosticCodes.WT9018, "--author", text);
 }

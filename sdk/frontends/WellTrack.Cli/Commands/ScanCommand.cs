@@ -35,7 +35,9 @@ internal static class ScanCommand
 
         if (parsed.Positionals.Count != 1)
         {
-            throw new UsageException(parsed.Positionals.Count == 0 ? "the directory to scan is required" : $"unexpected argument '{parsed.Positionals[1]}'");
+            throw parsed.Positionals.Count == 0
+                ? new UsageException(DiagnosticCodes.WT9002, "the directory to scan")
+                : new UsageException(DiagnosticCodes.WT9016, parsed.Positionals[1]);
         }
 
         var format = ReportFormat.Read(parsed);
@@ -57,7 +59,7 @@ internal static class ScanCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            stderr.WriteLine(Diagnostic.Error("WT5044", SourceLocation.InFile(directory), directory).ToString());
+            stderr.WriteLine(Diagnostic.Error(DiagnosticCodes.WT5044, SourceLocation.InFile(directory), directory).ToString());
             return ExitCodes.Cancelled;
         }
         catch (DiagnosticException exception)
@@ -80,7 +82,7 @@ internal static class ScanCommand
                 return ExitCodes.UsageError;
             }
 
-            stderr.WriteLine($"welltrack scan: wrote {accepted.Count} fingerprint(s) to {path}; only new secrets will fail from now on.");
+            stderr.WriteLine("welltrack scan: " + ProgressMessage.SecretsBaselineWritten.Format(accepted.Count, path));
             return ExitCodes.Success;
         }
 
@@ -90,9 +92,7 @@ internal static class ScanCommand
         }
 
         var errors = result.AllDiagnostics.Count(d => d.IsError);
-        stderr.WriteLine($"welltrack scan: {result.FilesScanned} file(s) scanned, {errors} error(s), {result.AllDiagnostics.Count - errors} other finding(s)"
-                         + (result.Baselined > 0 ? $", {result.Baselined} in the baseline" : string.Empty)
-                         + (result.Suppressed > 0 ? $", {result.Suppressed} allowed by comment" : string.Empty) + ".");
+        stderr.WriteLine("welltrack scan: " + ProgressMessage.SecretsScanSummary.Format(result.FilesScanned, errors, result.AllDiagnostics.Count - errors, result.Baselined, result.Suppressed));
         return errors > 0 ? ExitCodes.ErrorsFound : ExitCodes.Success;
     }
 

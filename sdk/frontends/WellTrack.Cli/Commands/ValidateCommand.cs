@@ -38,7 +38,9 @@ internal static class ValidateCommand
 
         if (parsed.Positionals.Count != 1)
         {
-            throw new UsageException(parsed.Positionals.Count == 0 ? "the charts directory is required" : $"unexpected argument '{parsed.Positionals[1]}'");
+            throw parsed.Positionals.Count == 0
+                ? new UsageException(DiagnosticCodes.WT9002, "the charts directory")
+                : new UsageException(DiagnosticCodes.WT9016, parsed.Positionals[1]);
         }
 
         var format = ReportFormat.Read(parsed);
@@ -51,13 +53,13 @@ internal static class ValidateCommand
         {
             settings = KubernetesVersion.TryParse(kube, out var version)
                 ? settings with { KubernetesVersion = version }
-                : throw new UsageException($"--kube-version must read like 1.30, not '{kube}'");
+                : throw DiagnosticException.Error(DiagnosticCodes.WT9010, null, "--kube-version", kube);
         }
 
         var directory = parsed.Positionals[0];
         if (!Directory.Exists(directory))
         {
-            throw new UsageException($"'{directory}' is not a directory");
+            throw new UsageException(DiagnosticCodes.WT9019, directory);
         }
 
         ValidationReport report;
@@ -67,7 +69,7 @@ internal static class ValidateCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            stderr.WriteLine(Diagnostic.Error("WT3909", SourceLocation.InFile(directory), directory).ToString());
+            stderr.WriteLine(Diagnostic.Error(DiagnosticCodes.WT3910, SourceLocation.InFile(directory), directory).ToString());
             return ExitCodes.Cancelled;
         }
 
@@ -76,8 +78,8 @@ internal static class ValidateCommand
             return ExitCodes.UsageError;
         }
 
-        stderr.WriteLine($"welltrack validate: {report.Charts.Count} chart(s), {report.RenderedDocuments} rendered document(s), {report.ErrorCount} error(s), {report.WarningCount} warning(s).");
-        if (report.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("WT39", StringComparison.Ordinal)))
+        stderr.WriteLine("welltrack validate: " + ProgressMessage.ValidationSummary.Format(report.Charts.Count, report.RenderedDocuments, report.ErrorCount, report.WarningCount));
+        if (report.Diagnostics.Any(d => d.IsError && ValidationRules.Find(d.Code)?.Category == RuleCategory.Configuration))
         {
             return ExitCodes.UsageError;
         }

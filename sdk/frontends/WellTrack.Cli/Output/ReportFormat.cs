@@ -13,7 +13,7 @@ internal static class ReportFormat
     public static string Read(ParsedArguments parsed)
     {
         var format = parsed.Single("--format") ?? "text";
-        return Names.Contains(format) ? format : throw new UsageException($"--format must be text, json or sarif, not '{format}'");
+        return Names.Contains(format) ? format : throw DiagnosticException.Error(DiagnosticCodes.WT9011, null, "--format", "text, json or sarif", format);
     }
 
     /// <summary>Writes the report to --output (atomically) or standard output; false when the file cannot be written.</summary>

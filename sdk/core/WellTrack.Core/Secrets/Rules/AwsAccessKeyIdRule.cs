@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>AWS access key ids: <c>AKIA</c> (long-term) or <c>ASIA</c> (temporary) and 16 characters.</summary>
 internal sealed partial class AwsAccessKeyIdRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.AwsAccessKeyId;
+    public override DiagnosticCode Code => SecretCodes.AwsAccessKeyId;
 
     public override string Hint => "A";
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
@@ -9,7 +10,7 @@ namespace WellTrack.Core.Secrets.Rules;
 /// </summary>
 internal sealed partial class ConnectionStringRule : TokenRule
 {
-    public override string Code => SecretCodes.ConnectionStringPassword;
+    public override DiagnosticCode Code => SecretCodes.ConnectionStringPassword;
 
     public override string Hint => string.Empty;
 

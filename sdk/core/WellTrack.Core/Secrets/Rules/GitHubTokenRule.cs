@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>GitHub tokens: <c>ghp_</c>, <c>gho_</c>, <c>ghu_</c>, <c>ghs_</c>, <c>ghr_</c> and 36 characters; <c>github_pat_</c> fine-grained tokens.</summary>
 internal sealed partial class GitHubTokenRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.GitHubToken;
+    public override DiagnosticCode Code => SecretCodes.GitHubToken;
 
     public override string Hint => "g";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>Google API keys: <c>AIza</c> and 35 characters.</summary>
 internal sealed partial class GoogleApiKeyRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.GoogleApiKey;
+    public override DiagnosticCode Code => SecretCodes.GoogleApiKey;
 
     public override string Hint => "AIza";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>Google OAuth client secrets: <c>GOCSPX-</c> and 28 characters.</summary>
 internal sealed partial class GoogleOAuthClientSecretRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.GoogleOAuthClientSecret;
+    public override DiagnosticCode Code => SecretCodes.GoogleOAuthClientSecret;
 
     public override string Hint => "GOCSPX-";
 

@@ -12,7 +12,7 @@ namespace WellTrack.Core.Secrets.Rules;
 /// </summary>
 internal sealed partial class JwtRule : TokenRule
 {
-    public override string Code => SecretCodes.Jwt;
+    public override DiagnosticCode Code => SecretCodes.Jwt;
 
     public override string Hint => "eyJ";
 

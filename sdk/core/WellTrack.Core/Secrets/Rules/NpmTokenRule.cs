@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>npm access tokens: <c>npm_</c> and 36 characters; also an <c>.npmrc</c> line's literal <c>_authToken=</c>.</summary>
 internal sealed partial class NpmTokenRule : TokenRule
 {
-    public override string Code => SecretCodes.NpmToken;
+    public override DiagnosticCode Code => SecretCodes.NpmToken;
 
     public override string Hint => string.Empty;
 

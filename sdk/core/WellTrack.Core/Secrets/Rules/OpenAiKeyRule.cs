@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>OpenAI API keys: <c>sk-</c> (legacy, 48 characters) and <c>sk-proj-</c>, <c>sk-svcacct-</c>, <c>sk-admin-</c>.</summary>
 internal sealed partial class OpenAiKeyRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.OpenAiKey;
+    public override DiagnosticCode Code => SecretCodes.OpenAiKey;
 
     public override string Hint => "sk-";
 

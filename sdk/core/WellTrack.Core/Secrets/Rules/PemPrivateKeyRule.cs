@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
@@ -8,7 +9,7 @@ namespace WellTrack.Core.Secrets.Rules;
 /// </summary>
 internal sealed partial class PemPrivateKeyRule : TokenRule
 {
-    public override string Code => SecretCodes.PemPrivateKey;
+    public override DiagnosticCode Code => SecretCodes.PemPrivateKey;
 
     public override string Hint => "PRIVATE KEY";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>Resend API keys: <c>re_</c>, 8 characters, <c>_</c>, 24 or more characters.</summary>
 internal sealed partial class ResendKeyRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.ResendKey;
+    public override DiagnosticCode Code => SecretCodes.ResendKey;
 
     public override string Hint => "re_";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>SendGrid API keys: <c>SG.</c>, 22 characters, <c>.</c>, 43 characters.</summary>
 internal sealed partial class SendGridKeyRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.SendGridKey;
+    public override DiagnosticCode Code => SecretCodes.SendGridKey;
 
     public override string Hint => "SG.";
 

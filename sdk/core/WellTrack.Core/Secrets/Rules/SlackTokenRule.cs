@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>Slack tokens: <c>xoxb-</c>, <c>xoxp-</c>, <c>xoxa-</c>, <c>xoxr-</c>, <c>xoxs-</c>, <c>xoxe-</c> and app-level <c>xapp-</c>.</summary>
 internal sealed partial class SlackTokenRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.SlackToken;
+    public override DiagnosticCode Code => SecretCodes.SlackToken;
 
     public override string Hint => "x";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>Slack incoming webhooks: whoever has the URL can post to the channel.</summary>
 internal sealed partial class SlackWebhookRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.SlackWebhook;
+    public override DiagnosticCode Code => SecretCodes.SlackWebhook;
 
     public override string Hint => "hooks.slack.com";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>Stripe live secret and restricted keys: <c>sk_live_</c>, <c>rk_live_</c>.</summary>
 internal sealed partial class StripeKeyRule : RegexTokenRule
 {
-    public override string Code => SecretCodes.StripeKey;
+    public override DiagnosticCode Code => SecretCodes.StripeKey;
 
     public override string Hint => "k_live_";
 

@@ -7,12 +7,12 @@ namespace WellTrack.Core.Secrets.Rules;
 /// A credential found inside a text: <see cref="Index"/> and <see cref="Length"/> locate what the finding points at,
 /// <see cref="Secret"/> is what is redacted and fingerprinted (the password of a URL, the whole token otherwise).
 /// </summary>
-internal readonly record struct TokenMatch(string Code, int Index, int Length, string Secret, DiagnosticSeverity Severity = DiagnosticSeverity.Error);
+internal readonly record struct TokenMatch(DiagnosticCode Code, int Index, int Length, string Secret, DiagnosticSeverity Severity = DiagnosticSeverity.Error);
 
 /// <summary>A rule that recognises one credential format in any text: a value, a template line, a block scalar.</summary>
 internal abstract class TokenRule
 {
-    public abstract string Code { get; }
+    public abstract DiagnosticCode Code { get; }
 
     /// <summary>A cheap test: the rule can only match when the text contains this (ordinal, case-sensitive).</summary>
     public abstract string Hint { get; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
@@ -8,7 +9,7 @@ namespace WellTrack.Core.Secrets.Rules;
 /// </summary>
 internal sealed partial class UrlCredentialsRule : TokenRule
 {
-    public override string Code => SecretCodes.UrlCredentials;
+    public override DiagnosticCode Code => SecretCodes.UrlCredentials;
 
     public override string Hint => "@";
 

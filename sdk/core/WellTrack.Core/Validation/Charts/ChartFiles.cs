@@ -10,7 +10,7 @@ internal sealed record ChartInfo(string Directory, string Name, bool IsLibrary, 
 /// does not parse.</summary>
 internal static class ChartYaml
 {
-    public static (YamlNode? Root, bool Parsed) Load(string file, string code, FindingCollector findings)
+    public static (YamlNode? Root, bool Parsed) Load(string file, DiagnosticCode code, FindingCollector findings)
     {
         string text;
         try

@@ -16,11 +16,11 @@ internal static partial class ChartRules
         var chartFile = Path.Combine(chartDirectory, "Chart.yaml");
         if (!File.Exists(chartFile))
         {
-            findings.Report("WT3001", new SourceLocation(chartDirectory), directoryName);
+            findings.Report(DiagnosticCodes.WT3001, new SourceLocation(chartDirectory), directoryName);
             return new ChartInfo(chartDirectory, directoryName, false, false);
         }
 
-        var (chart, parsed) = ChartYaml.Load(chartFile, "WT3002", findings);
+        var (chart, parsed) = ChartYaml.Load(chartFile, DiagnosticCodes.WT3002, findings);
         if (!parsed)
         {
             return new ChartInfo(chartDirectory, directoryName, false, false);
@@ -28,7 +28,7 @@ internal static partial class ChartRules
 
         if (chart is not YamlMappingNode)
         {
-            findings.Report("WT3002", ChartYaml.At(chartFile, chart), "Chart.yaml must be a mapping of chart metadata");
+            findings.Report(DiagnosticCodes.WT3002, ChartYaml.At(chartFile, chart), "Chart.yaml must be a mapping of chart metadata");
             return new ChartInfo(chartDirectory, directoryName, false, false);
         }
 
@@ -38,12 +38,12 @@ internal static partial class ChartRules
             case "v2":
                 break;
             case "v1":
-                findings.Report("WT3004", ChartYaml.At(chartFile, chart.Child("apiVersion")));
+                findings.Report(DiagnosticCodes.WT3004, ChartYaml.At(chartFile, chart.Child("apiVersion")));
                 break;
             case null when chart.Child("apiVersion") is YamlSequenceNode or YamlMappingNode:
                 break;
             default:
-                findings.Report("WT3003", ChartYaml.At(chartFile, chart.Child("apiVersion") ?? chart), apiVersion ?? "(missing)");
+                findings.Report(DiagnosticCodes.WT3003, ChartYaml.At(chartFile, chart.Child("apiVersion") ?? chart), apiVersion ?? "(missing)");
                 break;
         }
 
@@ -52,16 +52,16 @@ internal static partial class ChartRules
         {
             if (chart.Child("name") is not (YamlSequenceNode or YamlMappingNode))
             {
-                findings.Report("WT3005", ChartYaml.At(chartFile, chart.Child("name") ?? chart));
+                findings.Report(DiagnosticCodes.WT3005, ChartYaml.At(chartFile, chart.Child("name") ?? chart));
             }
         }
         else if (!ChartName().IsMatch(name))
         {
-            findings.Report("WT3007", ChartYaml.At(chartFile, chart.Child("name")), name);
+            findings.Report(DiagnosticCodes.WT3007, ChartYaml.At(chartFile, chart.Child("name")), name);
         }
         else if (name != directoryName)
         {
-            findings.Report("WT3006", ChartYaml.At(chartFile, chart.Child("name")), name, directoryName);
+            findings.Report(DiagnosticCodes.WT3006, ChartYaml.At(chartFile, chart.Child("name")), name, directoryName);
         }
 
         var version = StringField(chart, "version", chartFile, findings);
@@ -69,27 +69,27 @@ internal static partial class ChartRules
         {
             if (chart.Child("version") is not (YamlSequenceNode or YamlMappingNode))
             {
-                findings.Report("WT3008", ChartYaml.At(chartFile, chart.Child("version") ?? chart));
+                findings.Report(DiagnosticCodes.WT3008, ChartYaml.At(chartFile, chart.Child("version") ?? chart));
             }
         }
         else if (!SemanticVersion.TryParse(version, out _))
         {
-            findings.Report("WT3009", ChartYaml.At(chartFile, chart.Child("version")), version);
+            findings.Report(DiagnosticCodes.WT3009, ChartYaml.At(chartFile, chart.Child("version")), version);
         }
 
         if (chart.Child("appVersion") is YamlScalarNode appVersion && YamlNodes.Classify(appVersion) is not (ScalarKind.String or ScalarKind.Null))
         {
-            findings.Report("WT3010", ChartYaml.At(chartFile, appVersion), appVersion.Value);
+            findings.Report(DiagnosticCodes.WT3010, ChartYaml.At(chartFile, appVersion), appVersion.Value);
         }
         else if (chart.Child("appVersion") is { } other and not YamlScalarNode)
         {
-            findings.Report("WT3022", ChartYaml.At(chartFile, other), "appVersion", "a string", YamlNodes.Describe(other));
+            findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(chartFile, other), "appVersion", "a string", YamlNodes.Describe(other));
         }
 
         var type = StringField(chart, "type", chartFile, findings);
         if (type is not (null or "application" or "library"))
         {
-            findings.Report("WT3011", ChartYaml.At(chartFile, chart.Child("type")), type);
+            findings.Report(DiagnosticCodes.WT3011, ChartYaml.At(chartFile, chart.Child("type")), type);
         }
 
         CheckKubeVersion(chart, chartFile, findings);
@@ -109,7 +109,7 @@ internal static partial class ChartRules
             return node.Text();
         }
 
-        findings.Report("WT3022", ChartYaml.At(file, node), field, "a string", YamlNodes.Describe(node));
+        findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(file, node), field, "a string", YamlNodes.Describe(node));
         return null;
     }
 
@@ -124,7 +124,7 @@ internal static partial class ChartRules
         var target = findings.Settings.KubernetesVersion;
         if (KubeVersionConstraint.Allows(constraint, new SemanticVersion(target.Major, target.Minor, 0)) == false)
         {
-            findings.Report("WT3023", ChartYaml.At(file, node), constraint, target);
+            findings.Report(DiagnosticCodes.WT3023, ChartYaml.At(file, node), constraint, target);
         }
     }
 
@@ -136,13 +136,13 @@ internal static partial class ChartRules
         if (apiVersion == "v1" && dependencies is null && File.Exists(Path.Combine(chartDirectory, "requirements.yaml")))
         {
             dependencyFile = Path.Combine(chartDirectory, "requirements.yaml");
-            var (requirements, parsed) = ChartYaml.Load(dependencyFile, "WT3002", findings);
+            var (requirements, parsed) = ChartYaml.Load(dependencyFile, DiagnosticCodes.WT3002, findings);
             dependencies = parsed ? requirements.Child("dependencies") : null;
         }
 
         if (dependencies is not null and not YamlSequenceNode && !dependencies.IsNull())
         {
-            findings.Report("WT3022", ChartYaml.At(dependencyFile, dependencies), "dependencies", "a list", YamlNodes.Describe(dependencies));
+            findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(dependencyFile, dependencies), "dependencies", "a list", YamlNodes.Describe(dependencies));
             return;
         }
 
@@ -185,7 +185,7 @@ internal static partial class ChartRules
         {
             if (!present.Any(p => Matches(p.Name, name, version)))
             {
-                findings.Report("WT3012", ChartYaml.At(dependencyFile, node.Child("name")), name, version ?? "*");
+                findings.Report(DiagnosticCodes.WT3012, ChartYaml.At(dependencyFile, node.Child("name")), name, version ?? "*");
             }
         }
 
@@ -193,7 +193,7 @@ internal static partial class ChartRules
         {
             if (!declared.Any(d => Matches(name, d.Name, d.Version)))
             {
-                findings.Report("WT3013", new SourceLocation(path), Path.GetFileName(path));
+                findings.Report(DiagnosticCodes.WT3013, new SourceLocation(path), Path.GetFileName(path));
             }
         }
     }
@@ -203,7 +203,7 @@ internal static partial class ChartRules
         var values = Path.Combine(chartDirectory, "values.yaml");
         if (!File.Exists(values))
         {
-            findings.Report("WT3015", new SourceLocation(chartDirectory), Path.GetFileName(chartDirectory));
+            findings.Report(DiagnosticCodes.WT3015, new SourceLocation(chartDirectory), Path.GetFileName(chartDirectory));
         }
     }
 
@@ -216,7 +216,7 @@ internal static partial class ChartRules
             // "templates" is something other than a directory.
             if (File.Exists(templates))
             {
-                findings.Report("WT3018", new SourceLocation(templates), Path.GetFileName(chartDirectory));
+                findings.Report(DiagnosticCodes.WT3018, new SourceLocation(templates), Path.GetFileName(chartDirectory));
             }
 
             return false;
@@ -235,7 +235,7 @@ internal static partial class ChartRules
             var isNotes = string.Equals(name, "NOTES.txt", StringComparison.Ordinal);
             if (!TemplateExtensions.Contains(extension) || (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) && !isNotes))
             {
-                findings.Report("WT3019", new SourceLocation(file), name);
+                findings.Report(DiagnosticCodes.WT3019, new SourceLocation(file), name);
             }
         }
 

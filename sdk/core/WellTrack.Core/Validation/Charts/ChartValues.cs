@@ -52,11 +52,11 @@ internal sealed class ChartValues
             }
             catch (JsonException e)
             {
-                findings.Report("WT3016", new SourceLocation(schemaPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), e.Message.Split('\n')[0]);
+                findings.Report(DiagnosticCodes.WT3016, new SourceLocation(schemaPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), e.Message.Split('\n')[0]);
             }
             catch (Exception e) when (e is JsonSchemaException or ArgumentException or InvalidOperationException or FormatException or UriFormatException or NotSupportedException)
             {
-                findings.Report("WT3016", new SourceLocation(schemaPath, 1, 1), e.Message.Split('\n')[0]);
+                findings.Report(DiagnosticCodes.WT3016, new SourceLocation(schemaPath, 1, 1), e.Message.Split('\n')[0]);
             }
         }
 
@@ -108,7 +108,7 @@ internal sealed class ChartValues
             var segments = Segments(pointer);
             var location = Locate(files, segments) ?? new SourceLocation(files.Count > 0 ? files[^1].Path : schemaFile, 1, 1);
             var valuesPath = ValuesPath(segments);
-            findings.ReportWithValuesPath("WT3017", location, valuesPath.Length == 0 ? null : valuesPath, null,
+            findings.ReportWithValuesPath(DiagnosticCodes.WT3017, location, valuesPath.Length == 0 ? null : valuesPath, null,
                 valuesPath.Length == 0 ? "(values)" : valuesPath, message, Path.GetFileName(schemaFile));
         }
 
@@ -232,7 +232,7 @@ internal sealed class ChartValues
 
         public static ValuesFile? Load(string path, FindingCollector findings)
         {
-            var (root, parsed) = ChartYaml.Load(path, "WT3014", findings);
+            var (root, parsed) = ChartYaml.Load(path, DiagnosticCodes.WT3014, findings);
             if (!parsed)
             {
                 return null;
@@ -240,7 +240,7 @@ internal sealed class ChartValues
 
             if (root is not null and not YamlMappingNode && !root.IsNull())
             {
-                findings.Report("WT3014", ChartYaml.At(path, root), $"a values file is a mapping, not {YamlNodes.Describe(root)}");
+                findings.Report(DiagnosticCodes.WT3014, ChartYaml.At(path, root), $"a values file is a mapping, not {YamlNodes.Describe(root)}");
                 return null;
             }
 

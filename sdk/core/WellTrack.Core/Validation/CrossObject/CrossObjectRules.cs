@@ -1,4 +1,5 @@
 using WellTrack.Core.Validation.Objects;
+using WellTrack.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.CrossObject;
@@ -48,7 +49,7 @@ internal static class CrossObjectRules
         var selector = owner.Spec.Child("selector");
         if (selector is YamlMappingNode && !PodTemplate.Selects(selector, pod.Labels))
         {
-            findings.Report("WT3201", owner.At(selector), owner.Reference, owner.Kind, owner.Name, Labels(pod.Labels));
+            findings.Report(DiagnosticCodes.WT3201, owner.At(selector), owner.Reference, owner.Kind, owner.Name, Labels(pod.Labels));
         }
     }
 
@@ -63,7 +64,7 @@ internal static class CrossObjectRules
         var selected = pods.Where(p => p.Owner.Namespace == service.Namespace && PodTemplate.Selects(selector, p.Labels, plainMap: true)).ToList();
         if (selected.Count == 0)
         {
-            findings.Report("WT3202", service.At(selector), service.Reference, service.Name, Labels(selector.StringMap()));
+            findings.Report(DiagnosticCodes.WT3202, service.At(selector), service.Reference, service.Name, Labels(selector.StringMap()));
             return;
         }
 
@@ -85,7 +86,7 @@ internal static class CrossObjectRules
             if (!found)
             {
                 var available = string.Join(", ", selected.SelectMany(p => p.ContainerPorts).Select(cp => cp.Name is null ? $"{cp.Number}" : $"{cp.Name} ({cp.Number})").Distinct());
-                findings.Report("WT3203", service.At(target), service.Reference, text, service.Name, available.Length == 0 ? "none" : available);
+                findings.Report(DiagnosticCodes.WT3203, service.At(target), service.Reference, text, service.Name, available.Length == 0 ? "none" : available);
             }
         }
     }
@@ -126,7 +127,7 @@ internal static class CrossObjectRules
             var service = services.FirstOrDefault(s => s.Name == name && s.Namespace == ingress.Namespace);
             if (service is null)
             {
-                findings.Report("WT3204", ingress.At(nameNode), ingress.Reference, name);
+                findings.Report(DiagnosticCodes.WT3204, ingress.At(nameNode), ingress.Reference, name);
                 continue;
             }
 
@@ -136,13 +137,13 @@ internal static class CrossObjectRules
             {
                 if (!servicePorts.Any(p => YamlNodes.TryInteger(p.Child("port"), out var n) && n == number))
                 {
-                    findings.Report("WT3205", ingress.At(numberNode), ingress.Reference, number, name, ServicePorts(servicePorts));
+                    findings.Report(DiagnosticCodes.WT3205, ingress.At(numberNode), ingress.Reference, number, name, ServicePorts(servicePorts));
                 }
             }
             else if (port.Child("name") is { } portNameNode && portNameNode.Text() is { } portName
                      && !servicePorts.Any(p => p.Child("name").Text() == portName))
             {
-                findings.Report("WT3205", ingress.At(portNameNode), ingress.Reference, portName, name, ServicePorts(servicePorts));
+                findings.Report(DiagnosticCodes.WT3205, ingress.At(portNameNode), ingress.Reference, portName, name, ServicePorts(servicePorts));
             }
         }
 
@@ -152,7 +153,7 @@ internal static class CrossObjectRules
             {
                 if (hostNode.Text() is { } host && !hosts.Any(h => HostMatches(h, host)))
                 {
-                    findings.Report("WT3206", ingress.At(hostNode), ingress.Reference, host, hosts.Count == 0 ? "none" : string.Join(", ", hosts));
+                    findings.Report(DiagnosticCodes.WT3206, ingress.At(hostNode), ingress.Reference, host, hosts.Count == 0 ? "none" : string.Join(", ", hosts));
                 }
             }
         }
@@ -180,7 +181,7 @@ internal static class CrossObjectRules
         {
             if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !secrets.Contains(name) && !settings.IsExternalSecret(name, findings.Chart))
             {
-                findings.Report("WT3207", owner.At(nameNode), owner.Reference, name, how);
+                findings.Report(DiagnosticCodes.WT3207, owner.At(nameNode), owner.Reference, name, how);
             }
         }
 
@@ -188,7 +189,7 @@ internal static class CrossObjectRules
         {
             if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !configMaps.Contains(name) && !settings.IsExternalConfigMap(name, findings.Chart))
             {
-                findings.Report("WT3208", owner.At(nameNode), owner.Reference, name, how);
+                findings.Report(DiagnosticCodes.WT3208, owner.At(nameNode), owner.Reference, name, how);
             }
         }
 
@@ -229,7 +230,7 @@ internal static class CrossObjectRules
             && !objects.Any(o => o.Kind == "ServiceAccount" && o.Group.Length == 0 && o.Name == account && o.Namespace == owner.Namespace)
             && !settings.IsExternalServiceAccount(account, findings.Chart))
         {
-            findings.Report("WT3209", owner.At(accountNode), owner.Reference, account);
+            findings.Report(DiagnosticCodes.WT3209, owner.At(accountNode), owner.Reference, account);
         }
     }
 
@@ -287,7 +288,7 @@ internal static class CrossObjectRules
                     if (!exists)
                     {
                         var available = string.Join(", ", ports.Select(p => p.Name is null ? $"{p.Number}" : $"{p.Name} ({p.Number})"));
-                        findings.Report("WT3210", pod.Owner.At(portNode), pod.Owner.Reference, probeName, text,
+                        findings.Report(DiagnosticCodes.WT3210, pod.Owner.At(portNode), pod.Owner.Reference, probeName, text,
                             container.Child("name").Text(), available.Length == 0 ? "none" : available);
                     }
                 }
@@ -310,13 +311,13 @@ internal static class CrossObjectRules
                                                  && (apiVersion is null || o.ApiVersion == apiVersion));
         if (target is null)
         {
-            findings.Report("WT3211", hpa.At(reference.Child("name")), hpa.Reference, kind, name);
+            findings.Report(DiagnosticCodes.WT3211, hpa.At(reference.Child("name")), hpa.Reference, kind, name);
             return;
         }
 
         if (target.Spec.KeyNode("replicas") is { } replicas && !target.Spec.Child("replicas").IsNull())
         {
-            findings.Report("WT3212", target.At(replicas), target.Reference, target.Kind, target.Name, hpa.Name);
+            findings.Report(DiagnosticCodes.WT3212, target.At(replicas), target.Reference, target.Kind, target.Name, hpa.Name);
         }
     }
 

@@ -1,3 +1,4 @@
+using WellTrack.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Objects;
@@ -11,7 +12,7 @@ internal static class ManifestParser
         var objects = new List<ManifestObject>();
         if (YamlNodes.TryLoad(document.Text, out var error) is not { } stream)
         {
-            findings.Report(error!.DuplicateKey ? "WT3115" : "WT3101", document.Map(error.Line, error.Column), null, error.Message);
+            findings.Report(error!.DuplicateKey ? DiagnosticCodes.WT3115 : DiagnosticCodes.WT3101, document.Map(error.Line, error.Column), null, error.Message);
             return objects;
         }
 
@@ -23,7 +24,7 @@ internal static class ManifestParser
                     var manifest = new ManifestObject(document, root, findings.Settings.Namespace);
                     if (manifest.ApiVersion.Length == 0 || manifest.Kind.Length == 0)
                     {
-                        findings.Report("WT3102", manifest.At(root), null, manifest.ApiVersion.Length == 0 ? "apiVersion" : "kind");
+                        findings.Report(DiagnosticCodes.WT3102, manifest.At(root), null, manifest.ApiVersion.Length == 0 ? "apiVersion" : "kind");
                         continue;
                     }
 
@@ -32,7 +33,7 @@ internal static class ManifestParser
                 case YamlScalarNode scalar when YamlNodes.Classify(scalar) == ScalarKind.Null:
                     break; // An empty document (a template whose condition was false) is fine.
                 case var other:
-                    findings.Report("WT3101", document.Map(YamlNodes.LineOf(other), YamlNodes.ColumnOf(other)), null,
+                    findings.Report(DiagnosticCodes.WT3101, document.Map(YamlNodes.LineOf(other), YamlNodes.ColumnOf(other)), null,
                         $"a Kubernetes object is a mapping, not {YamlNodes.Describe(other)}");
                     break;
             }

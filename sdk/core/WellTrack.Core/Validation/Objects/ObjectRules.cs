@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Validation.Objects;
 
@@ -19,12 +20,12 @@ internal static partial class ObjectRules
         {
             if (settings.KubernetesVersion >= removal.RemovedIn)
             {
-                findings.Report("WT3104", manifest.At(apiVersionNode), manifest.Reference,
+                findings.Report(DiagnosticCodes.WT3104, manifest.At(apiVersionNode), manifest.Reference,
                     manifest.ApiVersion, manifest.Kind, removal.RemovedIn, settings.KubernetesVersion, removal.Replacement);
             }
             else if (settings.KubernetesVersion >= removal.DeprecatedIn)
             {
-                findings.Report("WT3105", manifest.At(apiVersionNode), manifest.Reference,
+                findings.Report(DiagnosticCodes.WT3105, manifest.At(apiVersionNode), manifest.Reference,
                     manifest.ApiVersion, manifest.Kind, removal.DeprecatedIn, removal.RemovedIn, removal.Replacement);
             }
 
@@ -33,7 +34,7 @@ internal static partial class ObjectRules
         else if (ApiVersionTable.FindIntroduction(manifest.ApiVersion, manifest.Kind) is { } introduction
                  && settings.KubernetesVersion < introduction.ServedFrom)
         {
-            findings.Report("WT3114", manifest.At(apiVersionNode), manifest.Reference,
+            findings.Report(DiagnosticCodes.WT3114, manifest.At(apiVersionNode), manifest.Reference,
                 manifest.ApiVersion, manifest.Kind, introduction.ServedFrom, settings.KubernetesVersion);
         }
         else if (!KubernetesSchema.IsKnown(manifest.ApiVersion, manifest.Kind))
@@ -43,11 +44,11 @@ internal static partial class ObjectRules
             {
                 var served = KubernetesSchema.ApiVersionsOf(manifest.Kind);
                 var hint = served.Count > 0 ? $" {manifest.Kind} is served as {string.Join(", ", served)}." : string.Empty;
-                findings.Report("WT3103", manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind, hint);
+                findings.Report(DiagnosticCodes.WT3103, manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind, hint);
             }
             else
             {
-                findings.Report("WT3106", manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind);
+                findings.Report(DiagnosticCodes.WT3106, manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind);
             }
         }
 
@@ -67,7 +68,7 @@ internal static partial class ObjectRules
         {
             if (metadata.Child("generateName").Text() is null)
             {
-                findings.Report("WT3107", manifest.At(nameNode ?? metadata ?? manifest.Root), manifest.Reference, manifest.Kind);
+                findings.Report(DiagnosticCodes.WT3107, manifest.At(nameNode ?? metadata ?? manifest.Root), manifest.Reference, manifest.Kind);
             }
 
             return;
@@ -82,7 +83,7 @@ internal static partial class ObjectRules
         };
         if (!valid)
         {
-            findings.Report("WT3108", manifest.At(nameNode), manifest.Reference, manifest.Name, manifest.Kind, rule);
+            findings.Report(DiagnosticCodes.WT3108, manifest.At(nameNode), manifest.Reference, manifest.Name, manifest.Kind, rule);
         }
     }
 
@@ -120,7 +121,7 @@ internal static partial class ObjectRules
             if (seen.TryGetValue(key, out var first))
             {
                 var firstAt = first.At(first.Root.Path("metadata", "name")).Location;
-                findings.Report("WT3113", manifest.At(manifest.Root.Path("metadata", "name")), manifest.Reference,
+                findings.Report(DiagnosticCodes.WT3113, manifest.At(manifest.Root.Path("metadata", "name")), manifest.Reference,
                     manifest.Kind, manifest.Namespace.Length == 0 ? "(cluster)" : manifest.Namespace, manifest.Name,
                     $"{findings.RelativePath(firstAt.File ?? string.Empty)}:{firstAt.Line}");
             }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Objects;
@@ -99,7 +100,7 @@ internal sealed partial class SchemaWalker
 
         if (type.Enum is { } allowed && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            findings.Report("WT3112", manifest.At(node), manifest.Reference, path, YamlNodes.Shorten(value), string.Join(", ", allowed));
+            findings.Report(DiagnosticCodes.WT3112, manifest.At(node), manifest.Reference, path, YamlNodes.Shorten(value), string.Join(", ", allowed));
         }
     }
 
@@ -112,7 +113,7 @@ internal sealed partial class SchemaWalker
             var fieldPath = Join(path, key);
             if (!properties.TryGetValue(key, out var propertyType))
             {
-                findings.Report("WT3109", manifest.At(keyNode), manifest.Reference, fieldPath, type.Name, Suggestion(key, properties.Keys));
+                findings.Report(DiagnosticCodes.WT3109, manifest.At(keyNode), manifest.Reference, fieldPath, type.Name, Suggestion(key, properties.Keys));
                 continue;
             }
 
@@ -123,13 +124,13 @@ internal sealed partial class SchemaWalker
         {
             if (mapping.Child(required).IsNull())
             {
-                findings.Report("WT3111", manifest.At(mapping.KeyNode(required) ?? mapping), manifest.Reference, Join(path, required), type.Name);
+                findings.Report(DiagnosticCodes.WT3111, manifest.At(mapping.KeyNode(required) ?? mapping), manifest.Reference, Join(path, required), type.Name);
             }
         }
     }
 
     private void WrongType(YamlNode node, SchemaType type, string path)
-        => findings.Report("WT3110", manifest.At(node), manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlNodes.Describe(node));
+        => findings.Report(DiagnosticCodes.WT3110, manifest.At(node), manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlNodes.Describe(node));
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -1,4 +1,5 @@
 using WellTrack.Core.Validation.Objects;
+using WellTrack.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Practice;
@@ -35,61 +36,61 @@ internal static class PracticeRules
         var (tag, digest) = SplitImage(image);
         if (imageNode is not null && digest is null && (tag is null || tag == "latest"))
         {
-            findings.Report("WT3301", owner.At(imageNode), owner.Reference, name, image, tag is null ? "no tag" : "the tag 'latest'");
+            findings.Report(DiagnosticCodes.WT3301, owner.At(imageNode), owner.Reference, name, image, tag is null ? "no tag" : "the tag 'latest'");
         }
 
         var pullPolicy = container.Child("imagePullPolicy");
         if (digest is not null && pullPolicy.Text() == "Always")
         {
-            findings.Report("WT3302", owner.At(pullPolicy), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3302, owner.At(pullPolicy), owner.Reference, name);
         }
 
         var requests = container.Path("resources", "requests");
         var missingRequests = new[] { "cpu", "memory" }.Where(r => requests.Child(r).IsNull()).ToList();
         if (missingRequests.Count > 0)
         {
-            findings.Report("WT3303", Where(owner, container, "resources", "requests"), owner.Reference, name, string.Join(" and ", missingRequests));
+            findings.Report(DiagnosticCodes.WT3303, Where(owner, container, "resources", "requests"), owner.Reference, name, string.Join(" and ", missingRequests));
         }
 
         if (container.Path("resources", "limits", "memory").IsNull())
         {
-            findings.Report("WT3304", Where(owner, container, "resources", "limits", "memory"), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3304, Where(owner, container, "resources", "limits", "memory"), owner.Reference, name);
         }
 
         if (probes && container.Child("livenessProbe").IsNull())
         {
-            findings.Report("WT3305", owner.At(container), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3305, owner.At(container), owner.Reference, name);
         }
 
         if (probes && container.Child("readinessProbe").IsNull())
         {
-            findings.Report("WT3306", owner.At(container), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3306, owner.At(container), owner.Reference, name);
         }
 
         var security = container.Child("securityContext");
         if (!security.Child("runAsNonRoot").IsTrue() && !(podSecurity.Child("runAsNonRoot").IsTrue() && !security.Child("runAsNonRoot").IsFalse()))
         {
-            findings.Report("WT3307", Where(owner, container, "securityContext", "runAsNonRoot"), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3307, Where(owner, container, "securityContext", "runAsNonRoot"), owner.Reference, name);
         }
 
         if (security.Child("privileged").IsTrue())
         {
-            findings.Report("WT3308", Where(owner, container, "securityContext", "privileged"), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3308, Where(owner, container, "securityContext", "privileged"), owner.Reference, name);
         }
         else if (!security.Child("allowPrivilegeEscalation").IsFalse())
         {
-            findings.Report("WT3308", Where(owner, container, "securityContext", "allowPrivilegeEscalation"), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3308, Where(owner, container, "securityContext", "allowPrivilegeEscalation"), owner.Reference, name);
         }
 
         if (!security.Child("readOnlyRootFilesystem").IsTrue())
         {
-            findings.Report("WT3309", Where(owner, container, "securityContext", "readOnlyRootFilesystem"), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3309, Where(owner, container, "securityContext", "readOnlyRootFilesystem"), owner.Reference, name);
         }
 
         var drop = security.Path("capabilities", "drop");
         if (!drop.Items().Any(d => string.Equals(d.Text(), "ALL", StringComparison.OrdinalIgnoreCase)))
         {
-            findings.Report("WT3310", Where(owner, container, "securityContext", "capabilities", "drop"), owner.Reference, name);
+            findings.Report(DiagnosticCodes.WT3310, Where(owner, container, "securityContext", "capabilities", "drop"), owner.Reference, name);
         }
     }
 

@@ -44,6 +44,7 @@ public static class ValidationRules
         new("WT3021", RuleCategory.Chart, RuleSeverity.Error, "No chart found"),
         new("WT3022", RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml field of the wrong type"),
         new("WT3023", RuleCategory.Chart, RuleSeverity.Warning, "kubeVersion excludes the target Kubernetes version"),
+        new("WT3024", RuleCategory.Chart, RuleSeverity.Error, "Chart files not readable by Helm (.helmignore)"),
 
         // 31xx: each rendered object.
         new("WT3101", RuleCategory.Object, RuleSeverity.Error, "Rendered document not valid YAML"),

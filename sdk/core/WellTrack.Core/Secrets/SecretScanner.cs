@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using WellTrack.Core.Secrets.Rules;
 using WellTrack.Diagnostics;
+using WellTrack.Templating.Parsing;
 using YamlDotNet.Core;
 
 namespace WellTrack.Core.Secrets;
@@ -35,15 +36,28 @@ public static partial class SecretScanner
         var results = new ConcurrentBag<(FileScan Scan, Diagnostic? Problem)>();
         var fedByChart = new ConcurrentDictionary<string, List<FedPath>>(StringComparer.Ordinal);
 
-        // Templates first: they tell which values paths end up in a Secret.
+        // Templates first: they tell which values paths end up in a Secret. A chart's templates are parsed together,
+        // since a helper defined in one is included from another.
+        var templateScans = new ConcurrentBag<FileScan>();
         Parallel.ForEach(templates, relative =>
         {
             var (scan, problem) = Read(rootDirectory, relative, tokens, options);
             if (scan is not null)
             {
+                templateScans.Add(scan);
+            }
+
+            results.Add((scan!, problem));
+        });
+
+        Parallel.ForEach(templateScans.GroupBy(s => ChartRootOf(s.RelativePath) ?? s.RelativePath), chartTemplates =>
+        {
+            var reads = TemplateValuesReads.Analyze(chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal));
+            foreach (var scan in chartTemplates)
+            {
                 var fed = new List<FedPath>();
-                TemplateAnalyzer.Analyze(scan, fed);
-                if (fed.Count > 0 && ChartRootOf(relative) is { } chart)
+                TemplateAnalyzer.Analyze(scan, reads.ActionsOf(scan.RelativePath), fed);
+                if (fed.Count > 0 && ChartRootOf(scan.RelativePath) is { } chart)
                 {
                     var list = fedByChart.GetOrAdd(chart, _ => []);
                     lock (list)
@@ -52,8 +66,6 @@ public static partial class SecretScanner
                     }
                 }
             }
-
-            results.Add((scan!, problem));
         });
 
         Parallel.ForEach(files.Where(f => !templates.Contains(f)), relative =>
@@ -122,7 +134,7 @@ public static partial class SecretScanner
         var scan = new FileScan(relativePath, text, new TokenRules(allowPlaceholders), allowPlaceholders);
         if (relativePath.Contains("/templates/", StringComparison.Ordinal) || relativePath.StartsWith("templates/", StringComparison.Ordinal) || relativePath.EndsWith(".tpl", StringComparison.Ordinal))
         {
-            TemplateAnalyzer.Analyze(scan, []);
+            TemplateAnalyzer.AnalyzeAlone(scan);
         }
         else
         {
@@ -145,7 +157,7 @@ public static partial class SecretScanner
         catch (YamlException)
         {
             // Not YAML (or a template outside templates/): read it line by line instead.
-            TemplateAnalyzer.Analyze(scan, []);
+            TemplateAnalyzer.AnalyzeAlone(scan);
             return;
         }
 

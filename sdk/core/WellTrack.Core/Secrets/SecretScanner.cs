@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using WellTrack.Core.Secrets.Rules;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
 using WellTrack.Templating.Parsing;
 using YamlDotNet.Core;
@@ -149,10 +150,10 @@ public static partial class SecretScanner
 
     private static void AnalyzeData(FileScan scan, IReadOnlyList<FedPath> fed)
     {
-        List<YamlTreeNode> documents;
+        IReadOnlyList<YamlSourceNode> documents;
         try
         {
-            documents = YamlTree.Read(scan.Text);
+            documents = YamlSourceParser.ParseDocuments(scan.Text);
         }
         catch (YamlException)
         {

@@ -53,7 +53,11 @@ public static partial class SecretScanner
 
         Parallel.ForEach(templateScans.GroupBy(s => ChartRootOf(s.RelativePath) ?? s.RelativePath), chartTemplates =>
         {
-            var reads = TemplateValuesReads.Analyze(chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal));
+            // Which values an action reads matters only in a Secret: a chart with no template naming one needs only
+            // where its actions are, and is not parsed.
+            var reads = TemplateValuesReads.Analyze(
+                chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal),
+                followValues: chartTemplates.Any(s => s.Text.Contains("Secret", StringComparison.Ordinal)));
             foreach (var scan in chartTemplates)
             {
                 var fed = new List<FedPath>();

@@ -17,6 +17,18 @@ internal static class TemplateLines
 {
     public static TemplateLine[] Read(FileScan file, IReadOnlyList<TemplateAction> actions)
     {
+        var lines = new TemplateLine[file.LineCount];
+        if (actions.Count == 0)
+        {
+            for (var line = 1; line <= lines.Length; line++)
+            {
+                var text = file.LineText(line);
+                lines[line - 1] = new TemplateLine(text, text, [], false);
+            }
+
+            return lines;
+        }
+
         var masked = file.Text.ToCharArray();
         var covered = new bool[masked.Length];
         foreach (var action in actions)
@@ -32,23 +44,29 @@ internal static class TemplateLines
             }
         }
 
-        var maskedText = new string(masked);
-        var lines = new TemplateLine[file.LineCount];
         var next = 0;
         for (var line = 1; line <= lines.Length; line++)
         {
             var (start, end) = file.LineSpan(line);
-            var paths = new SortedSet<string>(StringComparer.Ordinal);
-            var hasAction = false;
+            var text = file.LineText(line);
             while (next < actions.Count && actions[next].End <= start)
             {
                 next++;
             }
 
+            if (next >= actions.Count || actions[next].Start >= end)
+            {
+                // No action on this line: it reads as it is written.
+                lines[line - 1] = new TemplateLine(text, text, [], false);
+                continue;
+            }
+
+            var paths = new List<string>();
+            var hasAction = false;
             for (var a = next; a < actions.Count && actions[a].Start < end; a++)
             {
                 hasAction |= !actions[a].IsComment;
-                paths.UnionWith(actions[a].ValuesPaths);
+                paths.AddRange(actions[a].ValuesPaths);
             }
 
             var outsideActions = false;
@@ -57,7 +75,7 @@ internal static class TemplateLines
                 outsideActions = !covered[i] && !char.IsWhiteSpace(masked[i]);
             }
 
-            lines[line - 1] = new TemplateLine(file.LineText(line), maskedText[start..end], [.. paths], hasAction && !outsideActions);
+            lines[line - 1] = new TemplateLine(text, new string(masked, start, end - start), paths.Count == 0 ? [] : paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), hasAction && !outsideActions);
         }
 
         return lines;

@@ -30,10 +30,22 @@ public sealed class TemplateValuesReads
     }
 
     /// <summary>Parses every template (by name) of a chart with Helm's function table and follows their reads.</summary>
-    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates)
+    /// <param name="followValues">False when only where the actions are matters: nothing is parsed, each template's
+    /// actions come from the lexer alone (up to a lexical error, if any) and read nothing.</param>
+    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates, bool followValues = true)
     {
         ArgumentNullException.ThrowIfNull(templates);
         var analysis = new TemplateValuesReads();
+        if (!followValues)
+        {
+            foreach (var (name, text) in templates)
+            {
+                analysis.actions[name] = Spans(text).Select(s => new TemplateAction(s.Start, s.End, s.IsComment, [])).ToList();
+            }
+
+            return analysis;
+        }
+
         var parsed = new Dictionary<string, Dictionary<string, ParsedTree>>(StringComparer.Ordinal);
         foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
@@ -67,13 +79,15 @@ public sealed class TemplateValuesReads
     private List<TemplateAction> Collect(string text, Dictionary<string, ParsedTree> trees)
     {
         var spans = Spans(text);
-        var reads = spans.Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToArray();
+        var starts = spans.ConvertAll(s => s.Start);
+        var reads = new SortedSet<string>?[spans.Count];
         void Read(int pos, string path)
         {
-            var index = spans.FindLastIndex(s => s.Start <= pos);
+            var index = starts.BinarySearch(pos);
+            index = index >= 0 ? index : ~index - 1;
             if (index >= 0 && pos < spans[index].End)
             {
-                reads[index].Add(path);
+                (reads[index] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(path);
             }
         }
 
@@ -82,7 +96,7 @@ public sealed class TemplateValuesReads
             new Walker(this, Read, 0).List(tree.Root, Dot.Root, new Dictionary<string, Dot>(StringComparer.Ordinal) { ["$"] = Dot.Root });
         }
 
-        return spans.Select((s, i) => new TemplateAction(s.Start, s.End, s.IsComment, [.. reads[i]])).ToList();
+        return spans.Select((s, i) => new TemplateAction(s.Start, s.End, s.IsComment, reads[i] is { } paths ? [.. paths] : [])).ToList();
     }
 
     /// <summary>

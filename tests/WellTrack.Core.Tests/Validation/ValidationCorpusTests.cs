@@ -78,6 +78,11 @@ public sealed class ValidationCorpusTests
         yield return C(new Case("template with odd extension", "WT3019", Warning, [Add("templates/config.json", "{}\n")]) { ExpectedFile = "charts/demo/templates/config.json" });
         yield return C("Chart.yaml name is a list", "WT3022", Error, E("Chart.yaml", "name: demo", "name:\n  »- demo"));
         yield return C("kubeVersion excludes the target", "WT3023", Warning, E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: »\">=1.31.0-0\""));
+        yield return C("kubeVersion wildcard excludes the target", "WT3023", Warning, E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: »\"1.29.x\""));
+        yield return C(new Case(".helmignore rule Helm refuses", "WT3024", Error, [Add(".helmignore", "**/*.bak\n")]) { ExpectedFile = "charts/demo/.helmignore" });
+        // Helm's '!': a negated rule ignores every path it does not match, Chart.yaml included, so Helm finds no chart
+        // (the core's own .helmignore reader let everything through and reported WT3019 for templates/notes.md).
+        yield return C(new Case("negated .helmignore rule hides Chart.yaml from Helm", "WT3001", Error, [Add("templates/notes.md", "# docs\n"), Add(".helmignore", "!templates/notes.md\n")]) { ExpectedFile = "charts/demo" });
 
         // 31xx: each object.
         yield return C(new Case("rendered YAML invalid", "WT3101", Error, [E(ConfigMap, "  LOG_LEVEL: info\n  PORT: \"8080\"", "  LOG_LEVEL: info\n bad\n  PORT»: \"8080\"")]) { AlsoReported = ["WT3208"] });
@@ -208,6 +213,8 @@ public sealed class ValidationCorpusTests
     public static IEnumerable<object[]> CorrectInputs()
     {
         yield return C("ignored template file", "-", Note, Add("templates/README.md", "# docs\n"), Add(".helmignore", "# comment\ntemplates/*.md\n"));
+        // Helm's default rule templates/.?* (the core's own .helmignore reader lacked it and reported WT3019 here).
+        yield return C("hidden template file ignored by Helm's default rule", "-", Note, Add("templates/.editor.json", "{}\n"));
         yield return C("dependency present", "-", Note, E("Chart.yaml", "kubeVersion", "dependencies:\n  - name: redis\n    version: 19.0.0\n    repository: oci://registry-1.docker.io/bitnamicharts\nkubeVersion"), Add("charts/redis-19.0.0.tgz", "archive"));
         yield return C("job without probes", "-", Note, Add("rendered/job.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: migrate\n          image: ghcr.io/acme/demo:1.2.3\n          resources:\n            requests: { cpu: 10m, memory: 32Mi }\n            limits: { memory: 64Mi }\n          securityContext:\n            allowPrivilegeEscalation: false\n            readOnlyRootFilesystem: true\n            capabilities: { drop: [ALL] }\n"));
         yield return C("List of objects", "-", Note, Add("rendered/list.yaml", "apiVersion: v1\nkind: List\nitems: []\n"));

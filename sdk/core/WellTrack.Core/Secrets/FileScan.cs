@@ -63,9 +63,16 @@ internal sealed class FileScan
     /// <summary>The text of a 1-based line, without its line break.</summary>
     public string LineText(int line)
     {
+        var (start, end) = LineSpan(line);
+        return Text[start..end];
+    }
+
+    /// <summary>Where a 1-based line's text starts and ends (before its line break); empty outside the file.</summary>
+    public (int Start, int End) LineSpan(int line)
+    {
         if (line < 1 || line > _lineStarts.Length)
         {
-            return string.Empty;
+            return (0, 0);
         }
 
         var start = _lineStarts[line - 1];
@@ -75,7 +82,7 @@ internal sealed class FileScan
             end--;
         }
 
-        return Text[start..Math.Max(start, end)];
+        return (start, Math.Max(start, end));
     }
 
     public void Add(RawFinding finding)

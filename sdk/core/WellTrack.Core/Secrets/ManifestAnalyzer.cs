@@ -1,3 +1,4 @@
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
 using YamlDotNet.Core;
 
@@ -34,7 +35,7 @@ internal sealed class ManifestAnalyzer
     }
 
     /// <summary>Analyses the documents; false when the file is SOPS-encrypted and was skipped.</summary>
-    public static bool Analyze(FileScan file, IReadOnlyList<YamlTreeNode> documents, IReadOnlyList<FedPath> fed)
+    public static bool Analyze(FileScan file, IReadOnlyList<YamlSourceNode> documents, IReadOnlyList<FedPath> fed)
     {
         if (documents.Any(IsSops))
         {
@@ -51,24 +52,24 @@ internal sealed class ManifestAnalyzer
         return true;
     }
 
-    private static bool IsSops(YamlTreeNode document)
-        => document is YamlTreeMapping mapping && mapping["sops"] is YamlTreeMapping sops && (sops["mac"] is not null || sops["version"] is not null || sops["lastmodified"] is not null);
+    private static bool IsSops(YamlSourceNode document)
+        => document is YamlSourceMapping mapping && mapping["sops"] is YamlSourceMapping sops && (sops["mac"] is not null || sops["version"] is not null || sops["lastmodified"] is not null);
 
-    private void Walk(YamlTreeNode node, string path, bool tokensOnly, int keyLine)
+    private void Walk(YamlSourceNode node, string path, bool tokensOnly, int keyLine)
     {
         switch (node)
         {
-            case YamlTreeMapping mapping:
+            case YamlSourceMapping mapping:
                 WalkMapping(mapping, path, tokensOnly);
                 break;
-            case YamlTreeSequence sequence:
+            case YamlSourceSequence sequence:
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
                     Walk(sequence.Items[i], $"{path}[{i}]", tokensOnly, keyLine);
                 }
 
                 break;
-            case YamlTreeScalar scalar:
+            case YamlSourceScalar scalar:
                 if (LastKey(path) == "literals")
                 {
                     if (!scalar.IsNonString && !AddTokens(scalar, path, keyLine))
@@ -85,7 +86,7 @@ internal sealed class ManifestAnalyzer
         }
     }
 
-    private void WalkMapping(YamlTreeMapping mapping, string path, bool tokensOnly)
+    private void WalkMapping(YamlSourceMapping mapping, string path, bool tokensOnly)
     {
         var kind = mapping["apiVersion"] is not null ? mapping.ScalarValue("kind") : null;
         if (kind is not null && AllowedKinds.Contains(kind))
@@ -95,22 +96,22 @@ internal sealed class ManifestAnalyzer
 
         var isSecret = kind == "Secret";
         var envName = mapping.ScalarValue("name");
-        var envPair = envName is not null && mapping["value"] is YamlTreeScalar && mapping.Entries.Count <= 3
+        var envPair = envName is not null && mapping["value"] is YamlSourceScalar && mapping.Entries.Count <= 3
                       && CredentialHeuristics.ClassifyKey(envName) == KeyKind.Secret;
         foreach (var (keyNode, value) in mapping.Entries)
         {
-            if (keyNode is not YamlTreeScalar key)
+            if (keyNode is not YamlSourceScalar key)
             {
                 continue;
             }
 
             var childPath = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
             var keyLine = Line(key);
-            if (isSecret && !tokensOnly && key.Value is "data" or "stringData" && value is YamlTreeMapping data)
+            if (isSecret && !tokensOnly && key.Value is "data" or "stringData" && value is YamlSourceMapping data)
             {
                 foreach (var (dataKeyNode, dataValue) in data.Entries)
                 {
-                    if (dataKeyNode is YamlTreeScalar dataKey && dataValue is YamlTreeScalar literal && !PlainDataKeys.Contains(dataKey.Value))
+                    if (dataKeyNode is YamlSourceScalar dataKey && dataValue is YamlSourceScalar literal && !PlainDataKeys.Contains(dataKey.Value))
                     {
                         CheckSecretData(literal, $"{childPath}.{dataKey.Value}", Line(dataKey));
                     }
@@ -119,13 +120,13 @@ internal sealed class ManifestAnalyzer
                 continue;
             }
 
-            if (envPair && key.Value == "value" && value is YamlTreeScalar envValue)
+            if (envPair && key.Value == "value" && value is YamlSourceScalar envValue)
             {
                 CheckValue(envName!, envValue, $"{path}({envName})", tokensOnly, keyLine);
                 continue;
             }
 
-            if (value is YamlTreeScalar scalar)
+            if (value is YamlSourceScalar scalar)
             {
                 CheckValue(key.Value, scalar, childPath, tokensOnly, keyLine);
             }
@@ -136,7 +137,7 @@ internal sealed class ManifestAnalyzer
         }
     }
 
-    private void CheckSecretData(YamlTreeScalar literal, string path, int keyLine)
+    private void CheckSecretData(YamlSourceScalar literal, string path, int keyLine)
     {
         if (AddTokens(literal, path, keyLine))
         {
@@ -168,7 +169,7 @@ internal sealed class ManifestAnalyzer
     }
 
     /// <summary>Kustomize secretGenerator/configMapGenerator <c>literals: [KEY=value]</c>.</summary>
-    private void CheckLiteral(YamlTreeScalar scalar, string path, bool tokensOnly)
+    private void CheckLiteral(YamlSourceScalar scalar, string path, bool tokensOnly)
     {
         var equals = scalar.Value.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || tokensOnly)
@@ -185,7 +186,7 @@ internal sealed class ManifestAnalyzer
         }
     }
 
-    private void CheckValue(string key, YamlTreeScalar scalar, string path, bool tokensOnly, int keyLine)
+    private void CheckValue(string key, YamlSourceScalar scalar, string path, bool tokensOnly, int keyLine)
     {
         if (scalar.IsNonString || scalar.Value.Length < 5)
         {
@@ -238,7 +239,7 @@ internal sealed class ManifestAnalyzer
         }
     }
 
-    private bool AddTokens(YamlTreeScalar scalar, string path, int keyLine)
+    private bool AddTokens(YamlSourceScalar scalar, string path, int keyLine)
     {
         var matches = _file.Tokens.Find(scalar.Value);
         foreach (var match in matches)
@@ -289,11 +290,11 @@ internal sealed class ManifestAnalyzer
         }
     }
 
-    private int Line(YamlTreeNode node) => _file.Position((int)node.Start.Index).Line;
+    private int Line(YamlSourceNode node) => _file.Position(node.StartIndex).Line;
 
-    private (int Line, int Column) ValueStart(YamlTreeScalar scalar)
+    private (int Line, int Column) ValueStart(YamlSourceScalar scalar)
     {
-        var index = (int)scalar.Start.Index;
+        var index = scalar.StartIndex;
         switch (scalar.Style)
         {
             case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted:
@@ -316,10 +317,10 @@ internal sealed class ManifestAnalyzer
         return _file.Position(index);
     }
 
-    private (int Line, int Column) Locate(YamlTreeScalar scalar, string fragment)
+    private (int Line, int Column) Locate(YamlSourceScalar scalar, string fragment)
     {
-        var start = (int)scalar.Start.Index;
-        var end = Math.Min(_file.Text.Length, Math.Max(start, (int)scalar.End.Index));
+        var start = scalar.StartIndex;
+        var end = Math.Min(_file.Text.Length, Math.Max(start, scalar.EndIndex));
         var found = fragment.Length == 0 ? -1 : _file.Text.IndexOf(fragment, start, end - start, StringComparison.Ordinal);
         if (found < 0 && fragment.Length > 12)
         {

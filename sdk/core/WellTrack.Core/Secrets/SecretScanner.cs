@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using WellTrack.Core.Secrets.Rules;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
+using WellTrack.Templating.Parsing;
 using YamlDotNet.Core;
 
 namespace WellTrack.Core.Secrets;
@@ -36,16 +38,33 @@ public static partial class SecretScanner
         var results = new ConcurrentBag<(FileScan Scan, Diagnostic? Problem)>();
         var fedByChart = new ConcurrentDictionary<string, List<FedPath>>(StringComparer.Ordinal);
 
-        // Templates first: they tell which values paths end up in a Secret.
+        // Templates first: they tell which values paths end up in a Secret. A chart's templates are parsed together,
+        // since a helper defined in one is included from another.
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var templateScans = new ConcurrentBag<FileScan>();
         Parallel.ForEach(templates, parallel, relative =>
         {
             var (scan, problem) = Read(rootDirectory, relative, tokens, options);
             if (scan is not null)
             {
+                templateScans.Add(scan);
+            }
+
+            results.Add((scan!, problem));
+        });
+
+        Parallel.ForEach(templateScans.GroupBy(s => ChartRootOf(s.RelativePath) ?? s.RelativePath), parallel, chartTemplates =>
+        {
+            // Which values an action reads matters only in a Secret: a chart with no template naming one needs only
+            // where its actions are, and is not parsed.
+            var reads = TemplateValuesReads.Analyze(
+                chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal),
+                followValues: chartTemplates.Any(s => s.Text.Contains("Secret", StringComparison.Ordinal)));
+            foreach (var scan in chartTemplates)
+            {
                 var fed = new List<FedPath>();
-                TemplateAnalyzer.Analyze(scan, fed);
-                if (fed.Count > 0 && ChartRootOf(relative) is { } chart)
+                TemplateAnalyzer.Analyze(scan, reads.ActionsOf(scan.RelativePath), fed);
+                if (fed.Count > 0 && ChartRootOf(scan.RelativePath) is { } chart)
                 {
                     var list = fedByChart.GetOrAdd(chart, _ => []);
                     lock (list)
@@ -54,8 +73,6 @@ public static partial class SecretScanner
                     }
                 }
             }
-
-            results.Add((scan!, problem));
         });
 
         Parallel.ForEach(files.Where(f => !templates.Contains(f)), parallel, relative =>
@@ -124,7 +141,7 @@ public static partial class SecretScanner
         var scan = new FileScan(relativePath, text, new TokenRules(allowPlaceholders), allowPlaceholders);
         if (relativePath.Contains("/templates/", StringComparison.Ordinal) || relativePath.StartsWith("templates/", StringComparison.Ordinal) || relativePath.EndsWith(".tpl", StringComparison.Ordinal))
         {
-            TemplateAnalyzer.Analyze(scan, []);
+            TemplateAnalyzer.AnalyzeAlone(scan);
         }
         else
         {
@@ -139,15 +156,15 @@ public static partial class SecretScanner
 
     private static void AnalyzeData(FileScan scan, IReadOnlyList<FedPath> fed)
     {
-        List<YamlTreeNode> documents;
+        IReadOnlyList<YamlSourceNode> documents;
         try
         {
-            documents = YamlTree.Read(scan.Text);
+            documents = YamlSourceParser.ParseDocuments(scan.Text);
         }
         catch (YamlException)
         {
             // Not YAML (or a template outside templates/): read it line by line instead.
-            TemplateAnalyzer.Analyze(scan, []);
+            TemplateAnalyzer.AnalyzeAlone(scan);
             return;
         }
 

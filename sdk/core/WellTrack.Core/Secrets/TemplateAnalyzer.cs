@@ -1,29 +1,29 @@
 using System.Text.RegularExpressions;
 using WellTrack.Diagnostics;
+using WellTrack.Templating.Parsing;
 
 namespace WellTrack.Core.Secrets;
 
 /// <summary>
-/// Helm templates are not YAML, so they are read line by line: a <c>kind: Secret</c> document whose
-/// <c>data</c>/<c>stringData</c> is built from <c>.Values</c> (<c>b64enc</c>, <c>toYaml</c>, <c>range</c>) is reported
-/// once, at its first such line, and the values paths it reads are returned so the chart's values files can be
-/// checked; literal data in a Secret, secret-like keys holding literals and known token formats are reported on any
-/// line. Files that are not valid YAML are read the same way.
+/// Helm templates are not YAML. Their actions are read on the engine's parse tree
+/// (<see cref="TemplateValuesReads"/>): which values each <c>{{ ... }}</c> reads, following <c>with</c>, <c>range</c>,
+/// variables and helpers, however the action is laid out over lines. The YAML around the actions is read line by line
+/// with the actions blanked out: a <c>kind: Secret</c> document whose <c>data</c>/<c>stringData</c> is built from
+/// values is reported once, at its first such line, and the values paths it reads are returned so the chart's values
+/// files can be checked; literal data in a Secret, secret-like keys holding literals and known token formats are
+/// reported on any line. Files that are not valid YAML are read the same way.
 /// </summary>
 internal static partial class TemplateAnalyzer
 {
-    public static void Analyze(FileScan file, List<FedPath> fed)
+    /// <param name="actions">The file's actions from <see cref="TemplateValuesReads"/>; null when it is not a template
+    /// that parses (it is then read as plain text).</param>
+    public static void Analyze(FileScan file, IReadOnlyList<TemplateAction>? actions, List<FedPath> fed)
     {
-        var lines = new string[file.LineCount];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = file.LineText(i + 1);
-        }
-
+        var lines = TemplateLines.Read(file, actions ?? []);
         var start = 0;
         for (var i = 0; i <= lines.Length; i++)
         {
-            if (i == lines.Length || DocumentSeparator().IsMatch(lines[i]))
+            if (i == lines.Length || DocumentSeparator().IsMatch(lines[i].Masked))
             {
                 AnalyzeDocument(file, lines, start, i, fed);
                 start = i + 1;
@@ -31,14 +31,17 @@ internal static partial class TemplateAnalyzer
         }
     }
 
-    private static void AnalyzeDocument(FileScan file, string[] lines, int start, int end, List<FedPath> fed)
+    /// <summary>A file read on its own, outside a chart: helpers it includes from other files are not known.</summary>
+    public static void AnalyzeAlone(FileScan file)
+        => Analyze(file, TemplateValuesReads.Analyze(new Dictionary<string, string> { [file.RelativePath] = file.Text }).ActionsOf(file.RelativePath), []);
+
+    private static void AnalyzeDocument(FileScan file, TemplateLine[] lines, int start, int end, List<FedPath> fed)
     {
         var secretKindIndent = -1;
         var allowedKind = false;
-        string? withPath = null;
         for (var i = start; i < end; i++)
         {
-            if (KindLine().Match(lines[i]) is { Success: true } kind)
+            if (KindLine().Match(lines[i].Masked) is { Success: true } kind)
             {
                 var indent = kind.Groups["indent"].Length;
                 if (kind.Groups["kind"].Value == "Secret" && (secretKindIndent < 0 || indent < secretKindIndent))
@@ -50,11 +53,6 @@ internal static partial class TemplateAnalyzer
                     allowedKind = true;
                 }
             }
-
-            if (WithValues().Match(lines[i]) is { Success: true } with)
-            {
-                withPath = with.Groups["path"].Value;
-            }
         }
 
         var isSecret = secretKindIndent >= 0 && !allowedKind;
@@ -63,7 +61,8 @@ internal static partial class TemplateAnalyzer
         (string Name, int Line)? envName = null;
         for (var i = start; i < end; i++)
         {
-            var text = lines[i];
+            var line = lines[i];
+            var text = line.Masked;
             var lineNumber = i + 1;
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -71,18 +70,19 @@ internal static partial class TemplateAnalyzer
             }
 
             var indent = text.Length - text.TrimStart().Length;
-            var actionOnly = ActionOnly().IsMatch(text);
+            var actionOnly = line.ActionOnly;
             if (isSecret && DataKey().Match(text) is { Success: true } dataKey && indent <= secretKindIndent)
             {
                 var rest = StripComment(dataKey.Groups["rest"].Value);
                 blockIndent = indent;
                 blockReported = false;
-                if (rest.Length > 0 && Feeds(rest, withPath))
+                if (rest.Length > 0 && line.ReadsValues)
                 {
-                    blockReported = ReportFeeding(file, fed, text, lineNumber, withPath, blockReported);
+                    blockReported = ReportFeeding(file, fed, line, lineNumber, blockReported);
                 }
-                else if (rest.Length > 0)
+                else if (rest.Length > 0 && rest[0] is not ('{' or '['))
                 {
+                    // A value on the key's line ends the block; a flow collection opened there goes on below.
                     blockIndent = -1;
                 }
 
@@ -91,9 +91,9 @@ internal static partial class TemplateAnalyzer
 
             if (blockIndent >= 0 && (indent > blockIndent || actionOnly))
             {
-                if (Feeds(text, withPath))
+                if (line.ReadsValues)
                 {
-                    blockReported = ReportFeeding(file, fed, text, lineNumber, withPath, blockReported);
+                    blockReported = ReportFeeding(file, fed, line, lineNumber, blockReported);
                     continue;
                 }
 
@@ -107,7 +107,7 @@ internal static partial class TemplateAnalyzer
             }
 
             blockIndent = -1;
-            var tokens = file.Tokens.Find(text);
+            var tokens = file.Tokens.Find(line.Text);
             if (tokens.Count > 0)
             {
                 var key = KeyValue().Match(text) is { Success: true } kv ? kv.Groups["key"].Value.Trim('"', '\'') : $"line {lineNumber}";
@@ -162,10 +162,10 @@ internal static partial class TemplateAnalyzer
     }
 
     /// <summary>A line of a Secret's data: a literal value (or block scalar) is a plain secret. Returns the last line consumed.</summary>
-    private static int SecretDataLine(FileScan file, string[] lines, int i, int end, int indent)
+    private static int SecretDataLine(FileScan file, TemplateLine[] lines, int i, int end, int indent)
     {
         var lineNumber = i + 1;
-        var text = lines[i];
+        var text = lines[i].Masked;
         if (KeyValue().Match(text) is not { Success: true } pair)
         {
             return i;
@@ -173,14 +173,15 @@ internal static partial class TemplateAnalyzer
 
         var key = pair.Groups["key"].Value.Trim('"', '\'');
         var valueGroup = pair.Groups["value"];
-        var raw = StripComment(valueGroup.Value);
+        // A trailing comma separates entries of a flow mapping written over several lines.
+        var raw = StripComment(valueGroup.Value).TrimEnd(',');
         if (raw is "|" or ">" or "|-" or ">-" or "|+" or ">+")
         {
             var last = i;
             var content = new List<string>();
             for (var j = i + 1; j < end; j++)
             {
-                var line = lines[j];
+                var line = lines[j].Masked;
                 if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
                 {
                     break;
@@ -208,12 +209,13 @@ internal static partial class TemplateAnalyzer
             else if (!CredentialHeuristics.IsReference(block))
             {
                 var first = i + 1;
-                while (first <= last && lines[first].Trim().Length == 0)
+                while (first <= last && lines[first].Masked.Trim().Length == 0)
                 {
                     first++;
                 }
 
-                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, lines[first].Length - lines[first].TrimStart().Length + 1, lineNumber, key, block));
+                var firstText = lines[first].Masked;
+                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, firstText.Length - firstText.TrimStart().Length + 1, lineNumber, key, block));
             }
 
             return last;
@@ -226,7 +228,7 @@ internal static partial class TemplateAnalyzer
             return i;
         }
 
-        var valueTokens = file.Tokens.Find(text);
+        var valueTokens = file.Tokens.Find(lines[i].Text);
         if (valueTokens.Count > 0)
         {
             foreach (var match in valueTokens)
@@ -242,11 +244,11 @@ internal static partial class TemplateAnalyzer
         return i;
     }
 
-    private static (int Line, int Column) Find(string[] lines, int from, int to, string fragment)
+    private static (int Line, int Column) Find(TemplateLine[] lines, int from, int to, string fragment)
     {
         for (var j = from; j <= to && j < lines.Length; j++)
         {
-            var at = lines[j].IndexOf(fragment, StringComparison.Ordinal);
+            var at = lines[j].Text.IndexOf(fragment, StringComparison.Ordinal);
             if (at >= 0)
             {
                 return (j + 1, at + 1);
@@ -256,18 +258,9 @@ internal static partial class TemplateAnalyzer
         return (from + 1, 1);
     }
 
-    private static bool Feeds(string text, string? withPath)
-        => text.Contains(".Values", StringComparison.Ordinal)
-           || withPath is not null && WithDot().IsMatch(text);
-
-    private static bool ReportFeeding(FileScan file, List<FedPath> fed, string text, int lineNumber, string? withPath, bool alreadyReported)
+    private static bool ReportFeeding(FileScan file, List<FedPath> fed, TemplateLine line, int lineNumber, bool alreadyReported)
     {
-        var paths = ValuesPath().Matches(text).Select(m => m.Groups["path"].Value.TrimEnd('.')).Where(p => p.Length > 0).ToList();
-        if (paths.Count == 0 && withPath is not null)
-        {
-            paths.Add(withPath);
-        }
-
+        var paths = line.ValuesPaths.Where(p => p.Length > 0).ToList();
         foreach (var path in paths)
         {
             if (!fed.Any(f => f.Path == path && f.Template == file.RelativePath))
@@ -281,6 +274,7 @@ internal static partial class TemplateAnalyzer
             return true;
         }
 
+        var text = line.Text;
         var column = text.IndexOf(".Values", StringComparison.Ordinal) is >= 0 and var at ? at + 1 : Math.Max(1, text.IndexOf("{{", StringComparison.Ordinal) + 1);
         var described = paths.Count == 0 ? ".Values" : string.Join(", ", paths.Select(p => ".Values." + p));
         file.Add(new RawFinding(SecretCodes.SecretTemplateFromValues, DiagnosticSeverity.Error, lineNumber, column, lineNumber, paths.FirstOrDefault() ?? "data", text.Trim(), described));
@@ -318,18 +312,6 @@ internal static partial class TemplateAnalyzer
 
     [GeneratedRegex(@"^\s*(?:data|stringData):(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex DataKey();
-
-    [GeneratedRegex(@"^\s*\{\{.*\}\}\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ActionOnly();
-
-    [GeneratedRegex(@"\bwith\s+\$?[A-Za-z0-9_]*\.Values\.(?<path>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)", RegexOptions.CultureInvariant)]
-    private static partial Regex WithValues();
-
-    [GeneratedRegex(@"(?:toYaml\s+\.\s|toYaml\s+\.\s*\}|:=\s*\.\s*\}|\{\{-?\s*\.\s*\|)", RegexOptions.CultureInvariant)]
-    private static partial Regex WithDot();
-
-    [GeneratedRegex(@"\.Values\.(?<path>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)", RegexOptions.CultureInvariant)]
-    private static partial Regex ValuesPath();
 
     [GeneratedRegex(@"^\s*-\s+name:\s*[""']?(?<name>[A-Za-z_][A-Za-z0-9_.-]*)[""']?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex EnvName();

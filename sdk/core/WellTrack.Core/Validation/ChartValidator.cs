@@ -124,9 +124,10 @@ public static class ChartValidator
         var settings = findings.Settings;
         findings.Chart = Path.GetFileName(chartDirectory);
         findings.Variant = null;
-        var chart = ChartRules.Check(chartDirectory, findings);
-        var values = ChartValues.Load(chartDirectory, findings);
-        if (!chart.Renderable || !values.Usable)
+        var source = ChartSource.Read(chartDirectory, findings);
+        var chart = ChartRules.Check(chartDirectory, source, findings);
+        var values = source is null ? null : ChartValues.Load(source, findings);
+        if (!chart.Renderable || values is not { Usable: true })
         {
             return 0;
         }

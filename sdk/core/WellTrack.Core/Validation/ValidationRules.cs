@@ -44,12 +44,13 @@ public static class ValidationRules
         new(DiagnosticCodes.WT3015, RuleCategory.Chart, RuleSeverity.Note, "values.yaml missing"),
         new(DiagnosticCodes.WT3016, RuleCategory.Chart, RuleSeverity.Error, "values.schema.json not a valid schema"),
         new(DiagnosticCodes.WT3017, RuleCategory.Chart, RuleSeverity.Error, "Values do not satisfy values.schema.json"),
-        new(DiagnosticCodes.WT3018, RuleCategory.Chart, RuleSeverity.Warning, "templates is not a directory"),
+        new(DiagnosticCodes.WT3018, RuleCategory.Chart, RuleSeverity.Error, "templates/ missing"),
         new(DiagnosticCodes.WT3019, RuleCategory.Chart, RuleSeverity.Warning, "Unexpected template file extension"),
         new(DiagnosticCodes.WT3020, RuleCategory.Chart, RuleSeverity.Error, "Chart does not render"),
         new(DiagnosticCodes.WT3021, RuleCategory.Chart, RuleSeverity.Error, "No chart found"),
         new(DiagnosticCodes.WT3022, RuleCategory.Chart, RuleSeverity.Error, "Chart.yaml field of the wrong type"),
         new(DiagnosticCodes.WT3023, RuleCategory.Chart, RuleSeverity.Warning, "kubeVersion excludes the target Kubernetes version"),
+        new(DiagnosticCodes.WT3024, RuleCategory.Chart, RuleSeverity.Error, "Chart files not readable by Helm (.helmignore)"),
 
         // 31xx: each rendered object.
         new(DiagnosticCodes.WT3101, RuleCategory.Object, RuleSeverity.Error, "Rendered document not valid YAML"),

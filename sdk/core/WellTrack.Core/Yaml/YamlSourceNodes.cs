@@ -37,6 +37,14 @@ internal sealed class YamlSourceScalar(Mark start, Mark end, string? anchor, str
 
     public bool IsBlock => Style is ScalarStyle.Literal or ScalarStyle.Folded;
 
+    /// <summary>A plain scalar YAML reads as a number, a boolean or null; such a value is never a credential.</summary>
+    public bool IsNonString => Style == ScalarStyle.Plain && Tag is null && NonStringPlain(Value);
+
+    private static bool NonStringPlain(string value)
+        => value.Length == 0 || value is "~" or "null" or "Null" or "NULL" or "true" or "false" or "True" or "False" or "TRUE" or "FALSE"
+           || double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+           || value.StartsWith("0x", StringComparison.Ordinal) && value.Length <= 18 && value[2..].All(Uri.IsHexDigit);
+
     public override string KindName => IsBlock ? "a block scalar" : "a scalar";
 }
 
@@ -48,6 +56,12 @@ internal sealed class YamlSourceMapping(Mark start, int endIndex, string? anchor
     public bool IsFlow { get; } = isFlow;
 
     public IReadOnlyList<YamlSourceEntry> Entries { get; } = entries;
+
+    /// <summary>The value of the first entry whose key is the scalar <paramref name="key"/>.</summary>
+    public YamlSourceNode? this[string key]
+        => Entries.FirstOrDefault(entry => entry.Key is YamlSourceScalar scalar && scalar.Value == key)?.Value;
+
+    public string? ScalarValue(string key) => this[key] is YamlSourceScalar scalar ? scalar.Value : null;
 
     public override string KindName => "a mapping";
 }

@@ -5,50 +5,69 @@ using YamlDotNet.Core.Events;
 namespace WellTrack.Core.Yaml;
 
 /// <summary>
-/// Builds <see cref="YamlSourceNode"/> trees from YamlDotNet's parser events, keeping every node's span.
-/// Refuses unparsable text (WT1001) and a second document (WT1010): a values file is one document, and editing
-/// "the" image tag of a multi-document file would be ambiguous.
+/// Builds <see cref="YamlSourceNode"/> trees from YamlDotNet's parser events, keeping every node's span: the one
+/// position-keeping YAML front end of the core. The bump's editor reads a values file with <see cref="Parse"/>, which
+/// refuses unparsable text (WT1001) and a second document (WT1010): a values file is one document, and editing "the"
+/// image tag of a multi-document file would be ambiguous. The secrets scanner reads any YAML or JSON stream with
+/// <see cref="ParseDocuments"/>.
 /// </summary>
 internal sealed class YamlSourceParser
 {
+    /// <summary>Deeper nesting is refused (as invalid YAML) rather than recursed into.</summary>
+    private const int MaxDepth = 200;
+
     private readonly Parser parser;
-    private readonly YamlSourceText source;
+    private readonly string fileName;
     private Mark lastGoodMark = Mark.Empty;
 
-    private YamlSourceParser(YamlSourceText source)
+    private YamlSourceParser(string fileName, string text)
     {
-        this.source = source;
-        parser = new Parser(new StringReader(source.Text));
+        this.fileName = fileName;
+        parser = new Parser(new StringReader(text));
     }
 
     public static YamlSourceDocument Parse(YamlSourceText source)
     {
-        var reader = new YamlSourceParser(source);
-        var root = reader.Guarded(reader.ParseStream);
+        var reader = new YamlSourceParser(source.FileName, source.Text);
+        var root = reader.Guarded(() => reader.ParseStream(single: true).FirstOrDefault());
         // A second, comment-keeping scan; guarded too, because a pin comment that cannot be read must not be ignored.
         var comments = reader.Guarded(() => YamlLineComments.Collect(source.Text));
         return new YamlSourceDocument(source, root, comments);
     }
 
-    private YamlSourceNode? ParseStream()
+    /// <summary>Every document of a YAML (or JSON) stream, each with its spans.</summary>
+    /// <exception cref="YamlException">When the text is not YAML (at the closest position there is).</exception>
+    public static IReadOnlyList<YamlSourceNode> ParseDocuments(string text)
+    {
+        var reader = new YamlSourceParser(string.Empty, text);
+        try
+        {
+            return reader.ParseStream(single: false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new YamlException(reader.lastGoodMark, reader.lastGoodMark, e.Message);
+        }
+    }
+
+    private List<YamlSourceNode> ParseStream(bool single)
     {
         Next(); // StreamStart
         Next();
-        YamlSourceNode? root = null;
-        var documents = 0;
+        var roots = new List<YamlSourceNode>();
         while (Current is DocumentStart start)
         {
-            if (++documents > 1)
+            if (single && roots.Count > 0)
             {
                 throw DiagnosticException.Error(DiagnosticCodes.WT1010, At(start.Start));
             }
 
             Next();
-            root = ParseNode();
+            roots.Add(ParseNode(depth: 0));
             Next(); // DocumentEnd
         }
 
-        return root;
+        return roots;
     }
 
     /// <summary>Turns YamlDotNet's exceptions into WT1001 at the position it reports.</summary>
@@ -82,9 +101,14 @@ internal sealed class YamlSourceParser
         parser.MoveNext();
     }
 
-    private YamlSourceNode ParseNode()
+    private YamlSourceNode ParseNode(int depth)
     {
         var current = Current;
+        if (depth > MaxDepth)
+        {
+            throw new YamlException(current.Start, current.End, $"Nesting deeper than {MaxDepth} levels.");
+        }
+
         Next();
         switch (current)
         {
@@ -97,8 +121,8 @@ internal sealed class YamlSourceParser
                 var entries = new List<YamlSourceEntry>();
                 while (Current is not MappingEnd)
                 {
-                    var key = ParseNode();
-                    entries.Add(new YamlSourceEntry(key, ParseNode()));
+                    var key = ParseNode(depth + 1);
+                    entries.Add(new YamlSourceEntry(key, ParseNode(depth + 1)));
                 }
 
                 var isFlow = mapping.Style == MappingStyle.Flow;
@@ -111,7 +135,7 @@ internal sealed class YamlSourceParser
                 var items = new List<YamlSourceNode>();
                 while (Current is not SequenceEnd)
                 {
-                    items.Add(ParseNode());
+                    items.Add(ParseNode(depth + 1));
                 }
 
                 var isFlow = sequence.Style == SequenceStyle.Flow;
@@ -140,5 +164,5 @@ internal sealed class YamlSourceParser
 
     private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
 
-    private SourceLocation At(Mark mark) => new(source.FileName, (int)mark.Line, (int)mark.Column);
+    private SourceLocation At(Mark mark) => new(fileName, (int)mark.Line, (int)mark.Column);
 }

@@ -5,9 +5,11 @@ namespace WellTrack.Templating.Charts;
 /// <summary>
 /// .helmignore rules as Helm v3 applies them: the chart's rules then the default <c>templates/.?*</c>; the first
 /// matching rule decides; <c>!</c> negates (a negated rule ignores every path it does not match); a trailing
-/// <c>/</c> matches directories only; a leading <c>/</c> anchors at the chart root; no <c>**</c>.
+/// <c>/</c> matches directories only; a leading <c>/</c> anchors at the chart root; no <c>**</c>. The one
+/// implementation of the grammar: <see cref="LoadedChart.ReadFiles"/> applies it, and tools that list a chart's files
+/// go through that (or this) rather than reading .helmignore themselves.
 /// </summary>
-internal sealed class HelmIgnore
+public sealed class HelmIgnore
 {
     private readonly List<Rule> rules;
 
@@ -18,6 +20,16 @@ internal sealed class HelmIgnore
 
     private sealed record Rule(bool Negate, bool MustDir, Func<string, bool> Match);
 
+    /// <summary>The rules of <paramref name="chartDirectory"/>'s .helmignore (the defaults alone when there is none).</summary>
+    /// <exception cref="ChartLoadException">When a rule is malformed.</exception>
+    public static HelmIgnore Load(string chartDirectory)
+    {
+        var file = Path.Combine(chartDirectory, ".helmignore");
+        return Parse(File.Exists(file) ? File.ReadAllText(file) : null);
+    }
+
+    /// <summary>Rules from .helmignore text (null: no file), followed by Helm's default <c>templates/.?*</c>.</summary>
+    /// <exception cref="ChartLoadException">When a rule is malformed.</exception>
     public static HelmIgnore Parse(string? text)
     {
         var rules = new List<Rule>();
@@ -72,6 +84,8 @@ internal sealed class HelmIgnore
         return new HelmIgnore(rules);
     }
 
+    /// <summary>Whether Helm skips <paramref name="relativePath"/> (chart-relative, '/'-separated). Helm asks for each
+    /// directory on the way down and does not enter an ignored one; this answers for the entry alone.</summary>
     public bool Ignore(string relativePath, bool isDirectory)
     {
         foreach (var r in rules)
@@ -106,7 +120,7 @@ internal sealed class HelmIgnore
     }
 
     /// <summary>Go's filepath.Match syntax: * (not /), ?, [classes], \ escapes.</summary>
-    public static Regex GlobToRegex(string glob)
+    internal static Regex GlobToRegex(string glob)
     {
         var sb = new System.Text.StringBuilder("^");
         for (var i = 0; i < glob.Length; i++)

@@ -33,7 +33,15 @@ public sealed class LoadedChart
 
     /// <summary>Reads <paramref name="directory"/> applying .helmignore; reads nothing outside it.</summary>
     /// <exception cref="ChartLoadException">With Helm's message.</exception>
-    public static LoadedChart Load(string directory)
+    public static LoadedChart Load(string directory) => FromFiles(Path.GetFullPath(directory), ReadFiles(directory));
+
+    /// <summary>
+    /// The files of the chart in <paramref name="directory"/> as Helm's loader sees them, by '/'-separated relative
+    /// path: .helmignore applied (with its default rules), symbolic links skipped, a UTF-8 byte-order mark removed.
+    /// Nothing is parsed: tools that check a chart's files read them from here instead of walking the directory.
+    /// </summary>
+    /// <exception cref="ChartLoadException">When the directory does not exist or .helmignore is malformed.</exception>
+    public static IReadOnlyDictionary<string, byte[]> ReadFiles(string directory)
     {
         var root = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(root))
@@ -41,11 +49,10 @@ public sealed class LoadedChart
             throw new ChartLoadException($"path {GoQuote(directory)} not found");
         }
 
-        var ignoreFile = Path.Combine(root, ".helmignore");
-        var ignore = HelmIgnore.Parse(File.Exists(ignoreFile) ? File.ReadAllText(ignoreFile) : null);
+        var ignore = HelmIgnore.Load(root);
         var raw = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         Walk(root, root, ignore, raw);
-        return FromFiles(root, raw);
+        return raw;
     }
 
     /// <summary>Builds a chart from files already read (relative path to bytes), e.g. held in memory.</summary>

@@ -153,8 +153,7 @@ public sealed partial class PreparedChart
         if (md.KubeVersion.Length > 0)
         {
             var (kube, _, _) = KubeCapabilities.ParseKubeVersion(options.KubeVersion);
-            var compatible = SemverConstraint.TryParse(md.KubeVersion, out var c) && SemanticVersion.TryParse(kube, out var kv) && c.Check(kv);
-            if (!compatible)
+            if (KubeVersionRequirement.IsCompatible(md.KubeVersion, kube) != true)
             {
                 var message = $"chart requires kubeVersion: {md.KubeVersion} which is incompatible with Kubernetes {kube}" + DebugHint;
                 return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4007, new SourceLocation("Chart.yaml"), message));

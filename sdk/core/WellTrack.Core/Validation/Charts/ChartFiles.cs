@@ -6,10 +6,11 @@ namespace WellTrack.Core.Validation.Charts;
 /// <summary>What the chart rules learned about a chart, for the render and object rules that follow.</summary>
 internal sealed record ChartInfo(string Directory, string Name, bool IsLibrary, bool Renderable);
 
-/// <summary>Reads one YAML file of a chart (Chart.yaml, values files) into a node; null with a diagnostic when it
+/// <summary>Parses one YAML file of a chart (Chart.yaml, values files) into a node; null with a diagnostic when it
 /// does not parse.</summary>
 internal static class ChartYaml
 {
+    /// <summary>Reads a file that is not part of the chart (a ci/ or -f values file) from disk, then parses it.</summary>
     public static (YamlNode? Root, bool Parsed) Load(string file, DiagnosticCode code, FindingCollector findings)
     {
         string text;
@@ -23,6 +24,12 @@ internal static class ChartYaml
             return (null, false);
         }
 
+        return Parse(file, text, code, findings);
+    }
+
+    /// <summary>Parses <paramref name="text"/>, read from <paramref name="file"/> (by the engine's chart loader).</summary>
+    public static (YamlNode? Root, bool Parsed) Parse(string file, string text, DiagnosticCode code, FindingCollector findings)
+    {
         if (YamlNodes.TryLoad(text, out var error) is not { } stream)
         {
             findings.Report(code, new SourceLocation(file, error!.Line, error.Column), error.Message);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using NuGet.Versioning;
 using WellTrack.Diagnostics;
+using WellTrack.Templating.Charts;
 using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Charts;
@@ -10,17 +10,23 @@ internal static partial class ChartRules
 {
     private static readonly HashSet<string> TemplateExtensions = new(StringComparer.OrdinalIgnoreCase) { ".yaml", ".yml", ".tpl", ".txt" };
 
-    public static ChartInfo Check(string chartDirectory, FindingCollector findings)
+    /// <param name="source">The chart's files as the engine read them; null when it could not (already reported).</param>
+    public static ChartInfo Check(string chartDirectory, ChartSource? source, FindingCollector findings)
     {
         var directoryName = Path.GetFileName(Path.TrimEndingDirectorySeparator(chartDirectory));
-        var chartFile = Path.Combine(chartDirectory, "Chart.yaml");
-        if (!File.Exists(chartFile))
+        if (source is null)
+        {
+            return new ChartInfo(chartDirectory, directoryName, false, false);
+        }
+
+        var chartFile = source.FullPath("Chart.yaml");
+        if (source.Text("Chart.yaml") is not { } chartText)
         {
             findings.Report(DiagnosticCodes.WT3001, new SourceLocation(chartDirectory), directoryName);
             return new ChartInfo(chartDirectory, directoryName, false, false);
         }
 
-        var (chart, parsed) = ChartYaml.Load(chartFile, DiagnosticCodes.WT3002, findings);
+        var (chart, parsed) = ChartYaml.Parse(chartFile, chartText, DiagnosticCodes.WT3002, findings);
         if (!parsed)
         {
             return new ChartInfo(chartDirectory, directoryName, false, false);
@@ -72,7 +78,7 @@ internal static partial class ChartRules
                 findings.Report(DiagnosticCodes.WT3008, ChartYaml.At(chartFile, chart.Child("version") ?? chart));
             }
         }
-        else if (!SemanticVersion.TryParse(version, out _))
+        else if (!NuGet.Versioning.SemanticVersion.TryParse(version, out _))
         {
             findings.Report(DiagnosticCodes.WT3009, ChartYaml.At(chartFile, chart.Child("version")), version);
         }
@@ -93,9 +99,9 @@ internal static partial class ChartRules
         }
 
         CheckKubeVersion(chart, chartFile, findings);
-        CheckDependencies(chart, chartDirectory, apiVersion, chartFile, findings);
-        CheckValuesFile(chartDirectory, findings);
-        var hasTemplates = CheckTemplates(chartDirectory, findings);
+        CheckDependencies(chart, source, apiVersion, chartFile, findings);
+        CheckValuesFile(source, findings);
+        var hasTemplates = CheckTemplates(source, findings);
         var isLibrary = type == "library";
         return new ChartInfo(chartDirectory, name ?? directoryName, isLibrary, !isLibrary && hasTemplates);
     }
@@ -121,22 +127,23 @@ internal static partial class ChartRules
             return;
         }
 
+        // Not understood (null) is left to the render, which refuses the chart as Helm does.
         var target = findings.Settings.KubernetesVersion;
-        if (KubeVersionConstraint.Allows(constraint, new SemanticVersion(target.Major, target.Minor, 0)) == false)
+        if (KubeVersionRequirement.IsCompatible(constraint, $"v{target.Major}.{target.Minor}.0") == false)
         {
             findings.Report(DiagnosticCodes.WT3023, ChartYaml.At(file, node), constraint, target);
         }
     }
 
-    private static void CheckDependencies(YamlNode chart, string chartDirectory, string? apiVersion, string file, FindingCollector findings)
+    private static void CheckDependencies(YamlNode chart, ChartSource source, string? apiVersion, string file, FindingCollector findings)
     {
         var declared = new List<(string Name, string? Version, YamlNode Node)>();
         var dependencies = chart.Child("dependencies");
         var dependencyFile = file;
-        if (apiVersion == "v1" && dependencies is null && File.Exists(Path.Combine(chartDirectory, "requirements.yaml")))
+        if (apiVersion == "v1" && dependencies is null && source.Text("requirements.yaml") is { } requirementsText)
         {
-            dependencyFile = Path.Combine(chartDirectory, "requirements.yaml");
-            var (requirements, parsed) = ChartYaml.Load(dependencyFile, DiagnosticCodes.WT3002, findings);
+            dependencyFile = source.FullPath("requirements.yaml");
+            var (requirements, parsed) = ChartYaml.Parse(dependencyFile, requirementsText, DiagnosticCodes.WT3002, findings);
             dependencies = parsed ? requirements.Child("dependencies") : null;
         }
 
@@ -154,26 +161,17 @@ internal static partial class ChartRules
             }
         }
 
-        var chartsDirectory = Path.Combine(chartDirectory, "charts");
+        // Subcharts as the loader groups them: charts/NAME/... directories and charts/NAME.tgz archives.
         var present = new List<(string Name, string Path)>();
-        if (Directory.Exists(chartsDirectory))
+        foreach (var path in source.Paths.Where(p => p.StartsWith("charts/", StringComparison.Ordinal)))
         {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(chartsDirectory).Order(StringComparer.Ordinal))
+            var rest = path["charts/".Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            var entry = slash < 0 ? rest : rest[..slash];
+            var name = slash >= 0 ? entry : entry.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? entry[..^4] : null;
+            if (name is not null && !entry.StartsWith('.') && !present.Exists(p => p.Name == name))
             {
-                var entryName = Path.GetFileName(entry);
-                if (entryName.StartsWith('.'))
-                {
-                    continue;
-                }
-
-                if (Directory.Exists(entry))
-                {
-                    present.Add((entryName, entry));
-                }
-                else if (entryName.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
-                {
-                    present.Add((entryName[..^4], entry));
-                }
+                present.Add((name, source.FullPath("charts/" + entry)));
             }
         }
 
@@ -198,44 +196,39 @@ internal static partial class ChartRules
         }
     }
 
-    private static void CheckValuesFile(string chartDirectory, FindingCollector findings)
+    private static void CheckValuesFile(ChartSource source, FindingCollector findings)
     {
-        var values = Path.Combine(chartDirectory, "values.yaml");
-        if (!File.Exists(values))
+        if (!source.Contains("values.yaml"))
         {
-            findings.Report(DiagnosticCodes.WT3015, new SourceLocation(chartDirectory), Path.GetFileName(chartDirectory));
+            findings.Report(DiagnosticCodes.WT3015, new SourceLocation(source.Directory), Path.GetFileName(source.Directory));
         }
     }
 
-    private static bool CheckTemplates(string chartDirectory, FindingCollector findings)
+    private static bool CheckTemplates(ChartSource source, FindingCollector findings)
     {
-        var templates = Path.Combine(chartDirectory, "templates");
-        if (!Directory.Exists(templates))
+        // templates/ is there when the loader read a file from it, or it exists with every file ignored.
+        var templates = source.Paths.Where(p => p.StartsWith("templates/", StringComparison.Ordinal)).ToList();
+        if (templates.Count == 0 && !Directory.Exists(source.FullPath("templates")))
         {
             // templates/ is optional in Helm (a chart of CRDs or of subcharts only); helm lint warns only when
             // "templates" is something other than a directory.
-            if (File.Exists(templates))
+            var templatesPath = source.FullPath("templates");
+            if (File.Exists(templatesPath))
             {
-                findings.Report(DiagnosticCodes.WT3018, new SourceLocation(templates), Path.GetFileName(chartDirectory));
+                findings.Report(DiagnosticCodes.WT3018, new SourceLocation(templatesPath), Path.GetFileName(source.Directory));
             }
 
             return false;
         }
 
-        var ignore = HelmIgnore.Load(chartDirectory);
-        foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var template in templates)
         {
-            if (ignore.Ignores(Path.GetRelativePath(chartDirectory, file).Replace('\\', '/')))
-            {
-                continue;
-            }
-
-            var name = Path.GetFileName(file);
-            var extension = Path.GetExtension(file);
+            var name = template[(template.LastIndexOf('/') + 1)..];
+            var extension = Path.GetExtension(name);
             var isNotes = string.Equals(name, "NOTES.txt", StringComparison.Ordinal);
             if (!TemplateExtensions.Contains(extension) || (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) && !isNotes))
             {
-                findings.Report(DiagnosticCodes.WT3019, new SourceLocation(file), name);
+                findings.Report(DiagnosticCodes.WT3019, new SourceLocation(source.FullPath(template)), name);
             }
         }
 

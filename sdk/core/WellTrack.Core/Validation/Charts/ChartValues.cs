@@ -31,24 +31,25 @@ internal sealed class ChartValues
     /// <summary>Whether values.yaml parsed (or is absent): a chart whose values do not parse is not rendered.</summary>
     public bool Usable { get; private init; } = true;
 
-    public static ChartValues Load(string chartDirectory, FindingCollector findings)
+    /// <summary>values.yaml and values.schema.json as the engine's loader read them (a .helmignore'd file is absent).</summary>
+    public static ChartValues Load(ChartSource source, FindingCollector findings)
     {
-        var valuesPath = Path.Combine(chartDirectory, "values.yaml");
+        var valuesPath = source.FullPath("values.yaml");
         ValuesFile? defaults = null;
         var usable = true;
-        if (File.Exists(valuesPath))
+        if (source.Text("values.yaml") is { } valuesText)
         {
-            defaults = ValuesFile.Load(valuesPath, findings);
+            defaults = ValuesFile.Parse(valuesPath, valuesText, findings);
             usable = defaults is not null;
         }
 
-        var schemaPath = Path.Combine(chartDirectory, "values.schema.json");
+        var schemaPath = source.FullPath("values.schema.json");
         JsonSchema? schema = null;
-        if (File.Exists(schemaPath))
+        if (source.Text("values.schema.json") is { } schemaText)
         {
             try
             {
-                schema = JsonSchema.FromText(File.ReadAllText(schemaPath), SchemaBuildOptions.Create());
+                schema = JsonSchema.FromText(schemaText, SchemaBuildOptions.Create());
             }
             catch (JsonException e)
             {
@@ -230,9 +231,13 @@ internal sealed class ChartValues
 
         public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
 
-        public static ValuesFile? Load(string path, FindingCollector findings)
+        public static ValuesFile? Load(string path, FindingCollector findings) => Checked(path, ChartYaml.Load(path, DiagnosticCodes.WT3014, findings), findings);
+
+        public static ValuesFile? Parse(string path, string text, FindingCollector findings) => Checked(path, ChartYaml.Parse(path, text, DiagnosticCodes.WT3014, findings), findings);
+
+        private static ValuesFile? Checked(string path, (YamlNode? Root, bool Parsed) read, FindingCollector findings)
         {
-            var (root, parsed) = ChartYaml.Load(path, DiagnosticCodes.WT3014, findings);
+            var (root, parsed) = read;
             if (!parsed)
             {
                 return null;

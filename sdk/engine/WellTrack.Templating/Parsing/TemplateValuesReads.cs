@@ -1,0 +1,287 @@
+using WellTrack.Templating.Functions;
+
+namespace WellTrack.Templating.Parsing;
+
+/// <summary>
+/// One <c>{{ ... }}</c> of a template (or a <c>{{/* comment */}}</c>): where it is in the text (character offsets,
+/// <see cref="End"/> just after its closing braces) and which values paths it reads (<c>db.password</c>; the empty
+/// string for <c>.Values</c> as a whole), through fields, variables, <c>with</c>/<c>range</c> dots and helpers.
+/// </summary>
+public sealed record TemplateAction(int Start, int End, bool IsComment, IReadOnlyList<string> ValuesPaths);
+
+/// <summary>
+/// What the templates of a chart read from <c>.Values</c>, found on the parse tree without rendering, for tools that
+/// analyse templates (the secrets scanner). It follows the dot: <c>{{ with .Values.db }}{{ .password }}</c> reads
+/// <c>db.password</c>, <c>{{ toYaml . }}</c> inside it reads <c>db</c>; variables bound to values; and
+/// <c>include</c>/<c>template</c> of a <c>define</c> from any of the chart's templates, with the dot passed to it.
+/// A helper's own actions are read as called with the chart's root context (<c>include "x" .</c>, the usual call).
+/// </summary>
+public sealed class TemplateValuesReads
+{
+    /// <summary>Nesting of helper calls followed; deeper (or recursive) calls add nothing more.</summary>
+    private const int MaxIncludeDepth = 16;
+
+    private readonly Dictionary<string, ParsedTree> defines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TemplateAction>?> actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, Dot Dot), HashSet<string>> helperReads = [];
+
+    private TemplateValuesReads()
+    {
+    }
+
+    /// <summary>Parses every template (by name) of a chart with Helm's function table and follows their reads.</summary>
+    /// <param name="followValues">False when only where the actions are matters: nothing is parsed, each template's
+    /// actions come from the lexer alone (up to a lexical error, if any) and read nothing.</param>
+    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates, bool followValues = true)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var analysis = new TemplateValuesReads();
+        if (!followValues)
+        {
+            foreach (var (name, text) in templates)
+            {
+                analysis.actions[name] = Spans(text).Select(s => new TemplateAction(s.Start, s.End, s.IsComment, [])).ToList();
+            }
+
+            return analysis;
+        }
+
+        var parsed = new Dictionary<string, Dictionary<string, ParsedTree>>(StringComparer.Ordinal);
+        foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                var trees = Parser.Parse(name, text, FunctionLibrary.Helm.ContainsKey);
+                parsed[name] = trees;
+                foreach (var (treeName, tree) in trees.Where(t => t.Key != name))
+                {
+                    analysis.defines[treeName] = tree;
+                }
+            }
+            catch (TemplateParseException)
+            {
+                // Helm would refuse the chart; the caller reads such a template as plain text.
+                analysis.actions[name] = null;
+            }
+        }
+
+        foreach (var (name, trees) in parsed)
+        {
+            analysis.actions[name] = analysis.Collect(templates[name], trees);
+        }
+
+        return analysis;
+    }
+
+    /// <summary>The actions of template <paramref name="name"/> in text order; null when it does not parse.</summary>
+    public IReadOnlyList<TemplateAction>? ActionsOf(string name) => actions.GetValueOrDefault(name);
+
+    private List<TemplateAction> Collect(string text, Dictionary<string, ParsedTree> trees)
+    {
+        var spans = Spans(text);
+        var starts = spans.ConvertAll(s => s.Start);
+        var reads = new SortedSet<string>?[spans.Count];
+        void Read(int pos, string path)
+        {
+            var index = starts.BinarySearch(pos);
+            index = index >= 0 ? index : ~index - 1;
+            if (index >= 0 && pos < spans[index].End)
+            {
+                (reads[index] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(path);
+            }
+        }
+
+        foreach (var tree in trees.Values)
+        {
+            new Walker(this, Read, 0).List(tree.Root, Dot.Root, new Dictionary<string, Dot>(StringComparer.Ordinal) { ["$"] = Dot.Root });
+        }
+
+        return spans.Select((s, i) => new TemplateAction(s.Start, s.End, s.IsComment, reads[i] is { } paths ? [.. paths] : [])).ToList();
+    }
+
+    /// <summary>
+    /// Every action's and comment's extent, from the lexer (which knows strings and comments). Comments are not
+    /// tokens: they are what lies between two tokens (or after the last) and opens with <c>{{</c>.
+    /// </summary>
+    private static List<(int Start, int End, bool IsComment)> Spans(string text)
+    {
+        var spans = new List<(int, int, bool)>();
+        var lexer = new Lexer(text, breakOk: true, continueOk: true);
+        var open = -1;
+        var lastEnd = 0;
+        for (var token = lexer.NextItem(); ; token = lexer.NextItem())
+        {
+            var atEnd = token.Kind is TokenKind.EOF or TokenKind.Error;
+            Comments(text, lastEnd, atEnd ? text.Length : token.Pos, spans);
+            if (atEnd)
+            {
+                return spans;
+            }
+
+            lastEnd = Math.Max(lastEnd, token.Pos + token.Value.Length);
+            if (token.Kind == TokenKind.LeftDelim)
+            {
+                open = token.Pos;
+            }
+            else if (token.Kind == TokenKind.RightDelim && open >= 0)
+            {
+                spans.Add((open, lastEnd = ClosingEnd(text, token.Pos), false));
+                open = -1;
+            }
+        }
+    }
+
+    private static void Comments(string text, int from, int to, List<(int, int, bool)> spans)
+    {
+        for (var start = text.IndexOf("{{", from, StringComparison.Ordinal); start >= 0 && start < to; start = text.IndexOf("{{", start + 2, StringComparison.Ordinal))
+        {
+            var close = text.IndexOf("*/", start, StringComparison.Ordinal);
+            var end = close < 0 ? to : Math.Min(to, ClosingEnd(text, close));
+            spans.Add((start, end, true));
+            start = end - 2;
+        }
+    }
+
+    private static int ClosingEnd(string text, int from)
+    {
+        var close = text.IndexOf("}}", from, StringComparison.Ordinal);
+        return close < 0 ? text.Length : close + 2;
+    }
+
+    /// <summary>What a value is, as far as values go: the root context, a values path, or anything else.</summary>
+    private readonly record struct Dot(bool IsRoot, string? Path)
+    {
+        public static readonly Dot Root = new(true, null);
+        public static readonly Dot Other = new(false, null);
+
+        public static Dot Values(string path) => new(false, path);
+
+        /// <summary>The value reached by the fields <paramref name="fields"/> from this one.</summary>
+        public Dot Field(IReadOnlyList<string> fields)
+        {
+            if (fields.Count == 0)
+            {
+                return this;
+            }
+
+            if (IsRoot)
+            {
+                return fields[0] == "Values" ? Values(string.Join('.', fields.Skip(1))) : Other;
+            }
+
+            return Path is null ? Other : Values(string.Join('.', Path.Length == 0 ? fields : fields.Prepend(Path)));
+        }
+    }
+
+    /// <summary>Walks a tree following the dot and the variables; reports each values path read at its position.</summary>
+    private sealed class Walker(TemplateValuesReads analysis, Action<int, string> read, int depth)
+    {
+        public void List(ListNode? list, Dot dot, Dictionary<string, Dot> variables)
+        {
+            if (list is null)
+            {
+                return;
+            }
+
+            foreach (var node in list.Nodes)
+            {
+                switch (node)
+                {
+                    case ActionNode action:
+                        Pipe(action.Pipe, dot, variables);
+                        break;
+                    case BranchNode branch:
+                        var inner = new Dictionary<string, Dot>(variables, StringComparer.Ordinal);
+                        var value = Pipe(branch.Pipe, dot, inner);
+                        var bodyDot = branch.Kind == BranchKind.If ? dot : value;
+                        if (branch.Kind == BranchKind.Range && branch.Pipe.Decl.Count == 2)
+                        {
+                            // {{ range $k, $v := .Values.x }}: the key is not a value; the element is.
+                            inner[branch.Pipe.Decl[0].Ident[0]] = Dot.Other;
+                            inner[branch.Pipe.Decl[1].Ident[0]] = value;
+                        }
+
+                        List(branch.List, bodyDot, inner);
+                        List(branch.ElseList, dot, new Dictionary<string, Dot>(variables, StringComparer.Ordinal));
+                        break;
+                    case TemplateNode template:
+                        var argument = template.Pipe is null ? Dot.Other : Pipe(template.Pipe, dot, variables, report: false);
+                        Helper(template.Name, argument, template.Pos);
+                        break;
+                }
+            }
+        }
+
+        /// <param name="report">False when the pipeline's value is only handed to a helper as its dot: the helper
+        /// reads what it reads of it, the call itself reads nothing.</param>
+        private Dot Pipe(PipeNode pipe, Dot dot, Dictionary<string, Dot> variables, bool report = true)
+        {
+            var result = Dot.Other;
+            foreach (var command in pipe.Cmds)
+            {
+                result = Command(command, dot, variables, report);
+            }
+
+            foreach (var declared in pipe.Decl)
+            {
+                variables[declared.Ident[0]] = result;
+            }
+
+            return result;
+        }
+
+        private Dot Command(CommandNode command, Dot dot, Dictionary<string, Dot> variables, bool report)
+        {
+            var isInclude = command.Args is [IdentifierNode { Ident: "include" }, StringNode, _, ..];
+            var values = command.Args.Select((a, i) => Argument(a, dot, variables, report && !(isInclude && i == 2))).ToList();
+            if (isInclude)
+            {
+                Helper(((StringNode)command.Args[1]).Text, values[2], command.Pos);
+            }
+
+            // A single operand passes its value on; a function's result is not a values path any more.
+            return command.Args.Count == 1 && command.Args[0] is not IdentifierNode ? values[0] : Dot.Other;
+        }
+
+        private Dot Argument(Node node, Dot dot, Dictionary<string, Dot> variables, bool report)
+        {
+            var value = node switch
+            {
+                DotNode => dot,
+                FieldNode field => dot.Field(field.Ident),
+                VariableNode variable => variables.GetValueOrDefault(variable.Ident[0], Dot.Other).Field(variable.Ident[1..]),
+                ChainNode chain => Argument(chain.Node, dot, variables, report: false).Field(chain.Field),
+                PipeNode pipe => Pipe(pipe, dot, new Dictionary<string, Dot>(variables, StringComparer.Ordinal), report),
+                _ => Dot.Other,
+            };
+            if (report && value.Path is { } path && node is not PipeNode)
+            {
+                read(node.Pos, path);
+            }
+
+            return value;
+        }
+
+        private void Helper(string name, Dot argument, int pos)
+        {
+            if (argument.Path is null && !argument.IsRoot || depth >= MaxIncludeDepth || !analysis.defines.TryGetValue(name, out var tree))
+            {
+                return;
+            }
+
+            var key = (name, argument);
+            if (!analysis.helperReads.TryGetValue(key, out var paths))
+            {
+                // Marked before walking, so a recursive helper ends instead of looping.
+                analysis.helperReads[key] = paths = new HashSet<string>(StringComparer.Ordinal);
+                new Walker(analysis, (_, path) => paths.Add(path), depth + 1)
+                    .List(tree.Root, argument, new Dictionary<string, Dot>(StringComparer.Ordinal) { ["$"] = argument });
+            }
+
+            foreach (var path in paths)
+            {
+                read(pos, path);
+            }
+        }
+    }
+}

@@ -59,7 +59,7 @@ public sealed class TargetWiringTests
         Assert.IsFalse(build.Succeeded);
         var error = build.Errors.Single();
         Assert.AreEqual("WT9101", error.Code);
-        Assert.AreEqual(DiagnosticMessages.Format("WT9101", "Full"), error.Message, "the targets repeat the resource's text");
+        Assert.AreEqual(DiagnosticMessages.Format(DiagnosticCodes.WT9101, "Full"), error.Message, "the targets repeat the resource's text");
         Assert.AreEqual(project.FullPath, error.File);
     }
 

@@ -63,13 +63,13 @@ public sealed class TemplateParseTreeTests
     private static void AssertFed(SecretScanResult result, string template, int line, int column, string described)
     {
         var all = string.Join("\n", result.AllDiagnostics);
-        var fromValues = result.Findings.Select(f => f.Diagnostic).Where(d => d.Code == SecretCodes.SecretTemplateFromValues).ToList();
+        var fromValues = result.Findings.Select(f => f.Diagnostic).Where(d => SecretCodes.SecretTemplateFromValues.Is(d.Code)).ToList();
         Assert.HasCount(1, fromValues, all);
         StringAssert.EndsWith(fromValues[0].File!.Replace('\\', '/'), template, all);
         Assert.AreEqual((line, column), (fromValues[0].Line, fromValues[0].Column), all);
         StringAssert.Contains(fromValues[0].Message, described, all);
 
-        var fed = result.Findings.Select(f => f.Diagnostic).Single(d => d.Code == SecretCodes.ValueFeedsSecretTemplate);
+        var fed = result.Findings.Select(f => f.Diagnostic).Single(d => SecretCodes.ValueFeedsSecretTemplate.Is(d.Code));
         StringAssert.EndsWith(fed.File!.Replace('\\', '/'), "charts/app/values.yaml", all);
         Assert.AreEqual((2, 9), (fed.Line, fed.Column), all);
     }

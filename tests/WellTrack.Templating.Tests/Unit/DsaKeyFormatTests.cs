@@ -22,6 +22,27 @@ public sealed class DsaKeyFormatTests
     }
 
     [TestMethod]
+    public void AKeyWhoseXAndYStartWithZeroBytesIsWrittenMinimallyAndReadBackAtFullLength()
+    {
+        using var dsa = DSA.Create(1024);
+        var key = dsa.ExportParameters(includePrivateParameters: true);
+        // .NET hands out X and Y at the length of Q and P; a value this small starts with zero bytes, which DER forbids.
+        var smallX = new byte[key.Q!.Length];
+        smallX[^1] = 0x05;
+        var smallY = new byte[key.P!.Length];
+        smallY[^2] = 0x01;
+        key.X = smallX;
+        key.Y = smallY;
+
+        var der = DsaKeyFormat.Encode(key);
+        var decoded = DsaKeyFormat.Decode(der);
+
+        CollectionAssert.AreEqual(smallX, decoded.X);
+        CollectionAssert.AreEqual(smallY, decoded.Y);
+        CollectionAssert.AreEqual(key.P, decoded.P);
+    }
+
+    [TestMethod]
     public async Task GeneratedKeyIsGosL2048N256AndOpenSslReadsIt()
     {
         var pem = TestCharts.RenderText("genPrivateKey \"dsa\"");

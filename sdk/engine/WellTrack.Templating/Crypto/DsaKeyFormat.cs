@@ -17,7 +17,9 @@ public static class DsaKeyFormat
             writer.WriteInteger(0);
             foreach (var value in new[] { key.P, key.Q, key.G, key.Y, key.X })
             {
-                writer.WriteIntegerUnsigned(value ?? throw new ArgumentException("A DSA private key needs P, Q, G, Y and X.", nameof(key)));
+                // .NET gives Y and X at the length of P and Q, so about one key in a hundred has a leading zero byte,
+                // which DER (and AsnWriter) refuses: the integer is written at its own length, as Go writes it.
+                writer.WriteIntegerUnsigned(WithoutLeadingZeros(value ?? throw new ArgumentException("A DSA private key needs P, Q, G, Y and X.", nameof(key))));
             }
         }
 
@@ -53,6 +55,17 @@ public static class DsaKeyFormat
     }
 
     private static byte[] Magnitude(ReadOnlySpan<byte> integer) => integer.Length > 1 && integer[0] == 0 ? integer[1..].ToArray() : integer.ToArray();
+
+    private static ReadOnlySpan<byte> WithoutLeadingZeros(byte[] value)
+    {
+        var span = value.AsSpan();
+        while (span.Length > 1 && span[0] == 0)
+        {
+            span = span[1..];
+        }
+
+        return span;
+    }
 
     private static byte[] PadTo(byte[] value, int length)
     {

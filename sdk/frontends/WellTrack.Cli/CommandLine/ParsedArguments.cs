@@ -1,3 +1,4 @@
+using WellTrack.Diagnostics;
 namespace WellTrack.Cli.CommandLine;
 
 /// <summary>Options and positional arguments of one verb, as read by <see cref="ArgumentReader"/>.</summary>
@@ -7,6 +8,15 @@ internal sealed class ParsedArguments
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     public List<string> Positionals { get; } = [];
+
+    /// <summary>The one positional argument of a command that takes exactly one; a usage error naming
+    /// <paramref name="what"/> when it is missing, or the first extra one.</summary>
+    public string SinglePositional(string what) => Positionals.Count switch
+    {
+        1 => Positionals[0],
+        0 => throw new UsageException(DiagnosticCodes.WT9002, what),
+        _ => throw new UsageException(DiagnosticCodes.WT9016, Positionals[1]),
+    };
 
     public void AddOption(string name, string value)
     {

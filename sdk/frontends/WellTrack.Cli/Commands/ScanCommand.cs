@@ -33,16 +33,9 @@ internal static class ScanCommand
             return ExitCodes.Success;
         }
 
-        if (parsed.Positionals.Count != 1)
-        {
-            throw parsed.Positionals.Count == 0
-                ? new UsageException(DiagnosticCodes.WT9002, "the directory to scan")
-                : new UsageException(DiagnosticCodes.WT9016, parsed.Positionals[1]);
-        }
-
+        var directory = parsed.SinglePositional("the directory to scan");
         var format = ReportFormat.Read(parsed);
 
-        var directory = parsed.Positionals[0];
         var baselineOption = parsed.Single("--baseline");
         var update = parsed.Has("--update-baseline");
         var options = new SecretScanOptions

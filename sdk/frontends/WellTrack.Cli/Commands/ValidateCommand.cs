@@ -36,13 +36,7 @@ internal static class ValidateCommand
             return ExitCodes.Success;
         }
 
-        if (parsed.Positionals.Count != 1)
-        {
-            throw parsed.Positionals.Count == 0
-                ? new UsageException(DiagnosticCodes.WT9002, "the charts directory")
-                : new UsageException(DiagnosticCodes.WT9016, parsed.Positionals[1]);
-        }
-
+        var directory = parsed.SinglePositional("the charts directory");
         var format = ReportFormat.Read(parsed);
         var settings = ValidationSettings.Default with
         {
@@ -56,7 +50,6 @@ internal static class ValidateCommand
                 : throw DiagnosticException.Error(DiagnosticCodes.WT9010, null, "--kube-version", kube);
         }
 
-        var directory = parsed.Positionals[0];
         if (!Directory.Exists(directory))
         {
             throw new UsageException(DiagnosticCodes.WT9019, directory);

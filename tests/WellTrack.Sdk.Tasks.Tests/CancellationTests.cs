@@ -57,7 +57,7 @@ public sealed class CancellationTests
 
         Assert.IsFalse(task.Execute());
 
-        Assert.AreEqual("WT3909", engine.Errors.Single().Code, engine.AllText);
+        Assert.AreEqual("WT3910", engine.Errors.Single().Code, engine.AllText);
         Assert.IsFalse(engine.Messages.Any(m => m.Message?.StartsWith("Validated", StringComparison.Ordinal) == true), "no chart was reported validated");
     }
 

@@ -44,7 +44,7 @@ public static class ValidationRules
         new(DiagnosticCodes.WT3015, RuleCategory.Chart, RuleSeverity.Note, "values.yaml missing"),
         new(DiagnosticCodes.WT3016, RuleCategory.Chart, RuleSeverity.Error, "values.schema.json not a valid schema"),
         new(DiagnosticCodes.WT3017, RuleCategory.Chart, RuleSeverity.Error, "Values do not satisfy values.schema.json"),
-        new(DiagnosticCodes.WT3018, RuleCategory.Chart, RuleSeverity.Error, "templates/ missing"),
+        new(DiagnosticCodes.WT3018, RuleCategory.Chart, RuleSeverity.Warning, "templates is not a directory"),
         new(DiagnosticCodes.WT3019, RuleCategory.Chart, RuleSeverity.Warning, "Unexpected template file extension"),
         new(DiagnosticCodes.WT3020, RuleCategory.Chart, RuleSeverity.Error, "Chart does not render"),
         new(DiagnosticCodes.WT3021, RuleCategory.Chart, RuleSeverity.Error, "No chart found"),
@@ -105,6 +105,7 @@ public static class ValidationRules
         new(DiagnosticCodes.WT3907, RuleCategory.Configuration, RuleSeverity.Error, "Configuration value of the wrong type"),
         new(DiagnosticCodes.WT3908, RuleCategory.Configuration, RuleSeverity.Warning, "Configuration names an unknown chart"),
         new(DiagnosticCodes.WT3909, RuleCategory.Configuration, RuleSeverity.Error, "Configuration file unreadable"),
+        new(DiagnosticCodes.WT3910, RuleCategory.Configuration, RuleSeverity.Error, "Validation cancelled"),
     ];
 
     private static readonly Dictionary<string, ValidationRule> ById = AllRules.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -57,17 +57,7 @@ public sealed class GitOpsSdkTests
             ["IncludeBuildOutput"] = "true",
         };
         using var gitops = SdkProject.GitOps();
-        foreach (var (name, value) in overrides)
-        {
-            gitops.Set(source, name, value);
-        }
-
-        var project = gitops.Evaluate();
-
-        foreach (var (name, value) in overrides)
-        {
-            Assert.AreEqual(value, project.GetPropertyValue(name), $"{name} set in {source}");
-        }
+        gitops.AssertEveryOverrideWins(source, overrides);
     }
 
     /// <summary>

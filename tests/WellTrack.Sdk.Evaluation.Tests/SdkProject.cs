@@ -42,6 +42,22 @@ internal sealed class SdkProject : IDisposable
 
     public static string SdkDirectory(string sdk) => Path.Combine(RepositoryRoot, "sdk", "packages", sdk, "Sdk");
 
+    /// <summary>Sets every property in <paramref name="overrides"/> from <paramref name="source"/>, evaluates, and asserts
+    /// that each value won over the SDK's default.</summary>
+    public void AssertEveryOverrideWins(PropertySource source, IReadOnlyDictionary<string, string> overrides)
+    {
+        foreach (var (name, value) in overrides)
+        {
+            Set(source, name, value);
+        }
+
+        var project = Evaluate();
+        foreach (var (name, value) in overrides)
+        {
+            Assert.AreEqual(value, project.GetPropertyValue(name), $"{name} set in {source}");
+        }
+    }
+
     public SdkProject Set(PropertySource source, string name, string value)
     {
         switch (source)

@@ -75,17 +75,7 @@ public sealed class ServiceSdkDefaultsTests
             ["GitOpsNetworkTimeout"] = "30",
         };
         using var service = SdkProject.Service();
-        foreach (var (name, value) in overrides)
-        {
-            service.Set(source, name, value);
-        }
-
-        var project = service.Evaluate();
-
-        foreach (var (name, value) in overrides)
-        {
-            Assert.AreEqual(value, project.GetPropertyValue(name), $"{name} set in {source}");
-        }
+        service.AssertEveryOverrideWins(source, overrides);
     }
 
     [TestMethod]

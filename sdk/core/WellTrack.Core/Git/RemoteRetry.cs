@@ -1,4 +1,5 @@
 using WellTrack.Diagnostics;
+
 namespace WellTrack.Core.Git;
 
 /// <summary>

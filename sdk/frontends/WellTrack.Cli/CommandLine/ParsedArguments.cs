@@ -1,4 +1,5 @@
 using WellTrack.Diagnostics;
+
 namespace WellTrack.Cli.CommandLine;
 
 /// <summary>Options and positional arguments of one verb, as read by <see cref="ArgumentReader"/>.</summary>

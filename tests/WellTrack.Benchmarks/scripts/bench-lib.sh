@@ -14,11 +14,12 @@ percentile() { local p=$1; shift; printf '%s\n' "$@" | sort -n | awk -v p="$p" '
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
 # Packs the welltrack tool and installs it into a private tool path, as a user or CI would get it (the native linux-x64
-# package on this machine); sets $welltrack to the installed command. Usage: build_cli WORK_DIR
+# package on this machine); sets $welltrack to the installed command. Usage: build_cli WORK_DIR [SOURCE_TREE]
+# (SOURCE_TREE: another checkout of the repository, e.g. a baseline commit's worktree; default this one).
 build_cli() {
-  local dir=$1
-  dotnet pack "$repo_root/sdk/frontends/WellTrack.Cli/WellTrack.Cli.csproj" -c Release -nologo -v:quiet -o "$dir/tool-feed" \
-    -p:PackageVersion=0.0.1-bench >/dev/null
+  local dir=$1 tree=${2:-$repo_root} project
+  project=$(find "$tree/sdk" -name WellTrack.Cli.csproj | head -n 1)
+  dotnet pack "$project" -c Release -nologo -v:quiet -o "$dir/tool-feed" -p:PackageVersion=0.0.1-bench >/dev/null
   # A configuration of its own: the repository's package source mapping would not admit the private feed.
   printf '<configuration><packageSources><clear /><add key="bench" value="%s" /></packageSources></configuration>\n' "$dir/tool-feed" > "$dir/tool-nuget.config"
   rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/welltrack.cli{,.any,.linux-x64}/0.0.1-bench

@@ -37,13 +37,11 @@ internal sealed class YamlSourceScalar(Mark start, Mark end, string? anchor, str
 
     public bool IsBlock => Style is ScalarStyle.Literal or ScalarStyle.Folded;
 
-    /// <summary>A plain scalar YAML reads as a number, a boolean or null; such a value is never a credential.</summary>
-    public bool IsNonString => Style == ScalarStyle.Plain && Tag is null && NonStringPlain(Value);
+    /// <summary>What Kubernetes and Helm read the scalar as (YAML 1.1 typing).</summary>
+    public ScalarKind Kind => YamlScalarTyping.Classify(Value, Style, Tag);
 
-    private static bool NonStringPlain(string value)
-        => value.Length == 0 || value is "~" or "null" or "Null" or "NULL" or "true" or "false" or "True" or "False" or "TRUE" or "FALSE"
-           || double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
-           || value.StartsWith("0x", StringComparison.Ordinal) && value.Length <= 18 && value[2..].All(Uri.IsHexDigit);
+    /// <summary>A scalar YAML reads as a number, a boolean or null; such a value is never a credential.</summary>
+    public bool IsNonString => Kind != ScalarKind.String;
 
     public override string KindName => IsBlock ? "a block scalar" : "a scalar";
 }

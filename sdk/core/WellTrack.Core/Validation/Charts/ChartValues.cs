@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using Json.Schema;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Charts;
 
@@ -235,7 +235,7 @@ internal sealed class ChartValues
 
         public static ValuesFile? Parse(string path, string text, FindingCollector findings) => Checked(path, ChartYaml.Parse(path, text, DiagnosticCodes.WT3014, findings), findings);
 
-        private static ValuesFile? Checked(string path, (YamlNode? Root, bool Parsed) read, FindingCollector findings)
+        private static ValuesFile? Checked(string path, (YamlSourceNode? Root, bool Parsed) read, FindingCollector findings)
         {
             var (root, parsed) = read;
             if (!parsed)
@@ -243,9 +243,9 @@ internal sealed class ChartValues
                 return null;
             }
 
-            if (root is not null and not YamlMappingNode && !root.IsNull())
+            if (root is not null and not YamlSourceMapping && !root.IsNull())
             {
-                findings.Report(DiagnosticCodes.WT3014, ChartYaml.At(path, root), $"a values file is a mapping, not {YamlNodes.Describe(root)}");
+                findings.Report(DiagnosticCodes.WT3014, ChartYaml.At(path, root), $"a values file is a mapping, not {YamlSourceNavigation.Describe(root)}");
                 return null;
             }
 
@@ -254,32 +254,32 @@ internal sealed class ChartValues
             return file;
         }
 
-        private JsonNode? Convert(YamlNode node, List<string> path)
+        private JsonNode? Convert(YamlSourceNode node, List<string> path)
         {
-            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, YamlNodes.LineOf(node), YamlNodes.ColumnOf(node));
+            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, node.Line, node.Column);
             switch (node)
             {
-                case YamlMappingNode mapping:
+                case YamlSourceMapping mapping:
                     var obj = new JsonObject();
-                    foreach (var (key, value) in mapping.Children)
+                    foreach (var (key, value) in mapping.Entries)
                     {
-                        var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+                        var name = (key as YamlSourceScalar)?.Value ?? string.Empty;
                         path.Add(name);
                         obj[name] = Convert(value, path);
-                        if (value is not YamlScalarNode || value.IsNull())
+                        if (value is not YamlSourceScalar || value.IsNull())
                         {
                             // A mapping, list or empty value is best pointed at by its key.
-                            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, YamlNodes.LineOf(key), YamlNodes.ColumnOf(key));
+                            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, key.Line, key.Column);
                         }
 
                         path.RemoveAt(path.Count - 1);
                     }
 
                     return obj;
-                case YamlSequenceNode sequence:
+                case YamlSourceSequence sequence:
                     var array = new JsonArray();
                     var index = 0;
-                    foreach (var item in sequence.Children)
+                    foreach (var item in sequence.Items)
                     {
                         path.Add((index++).ToString(CultureInfo.InvariantCulture));
                         array.Add(Convert(item, path));
@@ -287,9 +287,9 @@ internal sealed class ChartValues
                     }
 
                     return array;
-                case YamlScalarNode scalar:
-                    var text = scalar.Value ?? string.Empty;
-                    return YamlNodes.Classify(scalar) switch
+                case YamlSourceScalar scalar:
+                    var text = scalar.Value;
+                    return scalar.Kind switch
                     {
                         ScalarKind.Null => null,
                         ScalarKind.Boolean => JsonValue.Create(node.IsTrue()),

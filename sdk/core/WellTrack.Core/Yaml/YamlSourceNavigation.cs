@@ -23,7 +23,7 @@ internal static class YamlSourceNavigation
 
     /// <summary>The key node of <paramref name="key"/> in a mapping (where "this field" is written).</summary>
     public static YamlSourceNode? KeyNode(this YamlSourceNode? node, string key)
-        => (node as YamlSourceMapping)?.Entries.FirstOrDefault(entry => entry.Key is YamlSourceScalar scalar && scalar.Value == key)?.Key;
+        => (node as YamlSourceMapping)?.EntryOf(key)?.Key;
 
     /// <summary>The scalar's text, or null for a missing node, a null scalar, a mapping or a sequence.</summary>
     public static string? Text(this YamlSourceNode? node)

@@ -1,5 +1,5 @@
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation;
 
@@ -89,13 +89,13 @@ public static class ValidationConfiguration
     {
         var settings = baseSettings ?? ValidationSettings.Default;
         var diagnostics = new List<Diagnostic>();
-        if (YamlNodes.TryLoad(yaml, out var error) is not { } stream)
+        if (YamlSourceParser.TryParseResolved(yaml, out var error) is not { } roots)
         {
             diagnostics.Add(Report(DiagnosticCodes.WT3901, file, error!.Line, error.Column, error.Message));
             return new ConfigurationResult(settings, diagnostics);
         }
 
-        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        var root = roots.Count == 0 ? null : roots[0];
         var validation = root.Child("validation");
         if (validation.IsNull())
         {
@@ -103,13 +103,13 @@ public static class ValidationConfiguration
         }
 
         var reader = new Reader(file, diagnostics);
-        if (validation is not YamlMappingNode)
+        if (validation is not YamlSourceMapping)
         {
             reader.WrongType(validation!, "validation", "a mapping");
             return new ConfigurationResult(settings, diagnostics);
         }
 
-        foreach (var (key, value) in validation.Entries())
+        foreach (var (key, value) in validation.NamedEntries())
         {
             switch (key)
             {
@@ -120,7 +120,7 @@ public static class ValidationConfiguration
                     }
                     else
                     {
-                        diagnostics.Add(reader.At(DiagnosticCodes.WT3905, value, value.Text() ?? YamlNodes.Describe(value)));
+                        diagnostics.Add(reader.At(DiagnosticCodes.WT3905, value, value.Text() ?? YamlSourceNavigation.Describe(value)));
                     }
 
                     break;
@@ -147,7 +147,7 @@ public static class ValidationConfiguration
 
                     break;
                 case "releaseName" or "namespace":
-                    if (value is YamlScalarNode && value.Text() is { Length: > 0 } name)
+                    if (value is YamlSourceScalar && value.Text() is { Length: > 0 } name)
                     {
                         settings = key == "releaseName" ? settings with { ReleaseName = name } : settings with { Namespace = name };
                     }
@@ -258,13 +258,13 @@ public static class ValidationConfiguration
 
     private sealed class Reader(string file, List<Diagnostic> diagnostics)
     {
-        public Diagnostic At(DiagnosticCode code, YamlNode? node, params object?[] args)
-            => Report(code, file, node is null ? 0 : YamlNodes.LineOf(node), node is null ? 0 : YamlNodes.ColumnOf(node), args);
+        public Diagnostic At(DiagnosticCode code, YamlSourceNode? node, params object?[] args)
+            => Report(code, file, node is null ? 0 : node.Line, node is null ? 0 : node.Column, args);
 
-        public void WrongType(YamlNode node, string key, string expected)
-            => diagnostics.Add(At(DiagnosticCodes.WT3907, node, key, expected, YamlNodes.Describe(node)));
+        public void WrongType(YamlSourceNode node, string key, string expected)
+            => diagnostics.Add(At(DiagnosticCodes.WT3907, node, key, expected, YamlSourceNavigation.Describe(node)));
 
-        public IReadOnlyDictionary<string, RuleSetting> Rules(YamlNode rules, IReadOnlyDictionary<string, RuleSetting> existing)
+        public IReadOnlyDictionary<string, RuleSetting> Rules(YamlSourceNode rules, IReadOnlyDictionary<string, RuleSetting> existing)
         {
             var result = new Dictionary<string, RuleSetting>(existing, StringComparer.Ordinal);
             if (rules.IsNull())
@@ -272,15 +272,15 @@ public static class ValidationConfiguration
                 return result;
             }
 
-            if (rules is not YamlMappingNode mapping)
+            if (rules is not YamlSourceMapping mapping)
             {
                 WrongType(rules, "rules", "a mapping of rule ids to severities");
                 return result;
             }
 
-            foreach (var (keyNode, value) in mapping.Children)
+            foreach (var (keyNode, value) in mapping.Entries)
             {
-                var text = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                var text = (keyNode as YamlSourceScalar)?.Value ?? string.Empty;
                 if (!DiagnosticCode.TryParse(text, out var rule) || !ValidationRules.IsConfigurable(rule))
                 {
                     diagnostics.Add(At(DiagnosticCodes.WT3902, keyNode, text, "rules"));
@@ -289,11 +289,11 @@ public static class ValidationConfiguration
 
                 var id = rule.Id;
 
-                var severityNode = value is YamlMappingNode ? value.Child("severity") : value;
-                var reason = value is YamlMappingNode ? value.Child("reason").Text() : null;
+                var severityNode = value is YamlSourceMapping ? value.Child("severity") : value;
+                var reason = value is YamlSourceMapping ? value.Child("reason").Text() : null;
                 if (!TryParseSeverity(severityNode.Text(), out var severity))
                 {
-                    diagnostics.Add(At(DiagnosticCodes.WT3903, severityNode ?? value, severityNode.Text() ?? YamlNodes.Describe(value), id));
+                    diagnostics.Add(At(DiagnosticCodes.WT3903, severityNode ?? value, severityNode.Text() ?? YamlSourceNavigation.Describe(value), id));
                     continue;
                 }
 
@@ -303,7 +303,7 @@ public static class ValidationConfiguration
                     continue;
                 }
 
-                foreach (var (extra, _) in value.Entries().Where(e => e.Key is not ("severity" or "reason")))
+                foreach (var (extra, _) in value.NamedEntries().Where(e => e.Key is not ("severity" or "reason")))
                 {
                     diagnostics.Add(At(DiagnosticCodes.WT3906, value.KeyNode(extra), extra, $"rules.{id}", "severity, reason"));
                 }
@@ -314,14 +314,14 @@ public static class ValidationConfiguration
             return result;
         }
 
-        public IReadOnlyList<string> Names(YamlNode value, string key)
+        public IReadOnlyList<string> Names(YamlSourceNode value, string key)
         {
             if (value.IsNull())
             {
                 return [];
             }
 
-            if (value is not YamlSequenceNode || value.Items().Any(i => i is not YamlScalarNode || i.Text() is null))
+            if (value is not YamlSourceSequence || value.Items().Any(i => i is not YamlSourceScalar || i.Text() is null))
             {
                 WrongType(value, key, "a list of names");
                 return [];
@@ -330,7 +330,7 @@ public static class ValidationConfiguration
             return value.Items().Select(i => i.Text()!).ToList();
         }
 
-        public IReadOnlyDictionary<string, ChartValidationSettings> Charts(YamlNode value, IReadOnlyDictionary<string, ChartValidationSettings> existing)
+        public IReadOnlyDictionary<string, ChartValidationSettings> Charts(YamlSourceNode value, IReadOnlyDictionary<string, ChartValidationSettings> existing)
         {
             var result = new Dictionary<string, ChartValidationSettings>(existing, StringComparer.Ordinal);
             if (value.IsNull())
@@ -338,16 +338,16 @@ public static class ValidationConfiguration
                 return result;
             }
 
-            if (value is not YamlMappingNode)
+            if (value is not YamlSourceMapping)
             {
                 WrongType(value, "charts", "a mapping of chart names to settings");
                 return result;
             }
 
-            foreach (var (name, chartNode) in value.Entries())
+            foreach (var (name, chartNode) in value.NamedEntries())
             {
                 var chart = result.GetValueOrDefault(name) ?? new ChartValidationSettings();
-                if (chartNode is not YamlMappingNode)
+                if (chartNode is not YamlSourceMapping)
                 {
                     if (!chartNode.IsNull())
                     {
@@ -357,7 +357,7 @@ public static class ValidationConfiguration
                     continue;
                 }
 
-                foreach (var (key, setting) in chartNode.Entries())
+                foreach (var (key, setting) in chartNode.NamedEntries())
                 {
                     chart = key switch
                     {
@@ -375,7 +375,7 @@ public static class ValidationConfiguration
             return result;
         }
 
-        private ChartValidationSettings Unknown(ChartValidationSettings chart, YamlNode? keyNode, string key, string chartName)
+        private ChartValidationSettings Unknown(ChartValidationSettings chart, YamlSourceNode? keyNode, string key, string chartName)
         {
             diagnostics.Add(At(DiagnosticCodes.WT3906, keyNode, key, $"charts.{chartName}", string.Join(", ", ChartKeys.Order(StringComparer.Ordinal))));
             return chart;

@@ -20,9 +20,13 @@ internal sealed class YamlSourceParser
     private readonly string fileName;
     private Mark lastGoodMark = Mark.Empty;
 
-    private YamlSourceParser(string fileName, string text)
+    /// <summary>Set for the resolved view (<see cref="TryParseResolved"/>), null for the source view.</summary>
+    private readonly YamlAliasResolver? resolver;
+
+    private YamlSourceParser(string fileName, string text, YamlAliasResolver? resolver = null)
     {
         this.fileName = fileName;
+        this.resolver = resolver;
         parser = new Parser(new StringReader(text));
     }
 
@@ -50,6 +54,31 @@ internal sealed class YamlSourceParser
         }
     }
 
+    /// <summary>
+    /// Every document of a stream in the resolved view Kubernetes reads (see <see cref="YamlAliasResolver"/>): what
+    /// the chart validator reads rendered manifests, Chart.yaml, values files and its configuration with. Null, with
+    /// the error, when the text is not YAML, repeats a key or names an undefined anchor.
+    /// </summary>
+    public static IReadOnlyList<YamlSourceNode>? TryParseResolved(string text, out YamlParseError? error)
+    {
+        error = null;
+        var reader = new YamlSourceParser(string.Empty, text, new YamlAliasResolver());
+        try
+        {
+            return reader.ParseStream(single: false);
+        }
+        catch (YamlException e)
+        {
+            error = YamlParseError.Of(e);
+        }
+        catch (InvalidOperationException)
+        {
+            error = YamlParseError.Unreadable(reader.lastGoodMark);
+        }
+
+        return null;
+    }
+
     private List<YamlSourceNode> ParseStream(bool single)
     {
         Next(); // StreamStart
@@ -63,8 +92,11 @@ internal sealed class YamlSourceParser
             }
 
             Next();
-            roots.Add(ParseNode(depth: 0));
+            var root = ParseNode(depth: 0);
+            resolver?.CheckRoot(root);
+            roots.Add(root);
             Next(); // DocumentEnd
+            resolver?.EndDocument();
         }
 
         return roots;
@@ -113,39 +145,99 @@ internal sealed class YamlSourceParser
         switch (current)
         {
             case Scalar scalar:
-                return new YamlSourceScalar(scalar.Start, scalar.End, NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, scalar.Style);
+                return Defined(new YamlSourceScalar(scalar.Start, scalar.End, NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, scalar.Style));
             case AnchorAlias alias:
-                return new YamlSourceAlias(alias.Start, alias.End, alias.Value.Value);
+                var aliasNode = new YamlSourceAlias(alias.Start, alias.End, alias.Value.Value);
+                return resolver is null ? aliasNode : resolver.Resolve(aliasNode);
             case MappingStart mapping:
             {
+                resolver?.Open(NameOf(mapping.Anchor));
                 var entries = new List<YamlSourceEntry>();
+                List<DeferredAlias>? deferred = null;
                 while (Current is not MappingEnd)
                 {
                     var key = ParseNode(depth + 1);
-                    entries.Add(new YamlSourceEntry(key, ParseNode(depth + 1)));
+                    var value = ParseNode(depth + 1);
+                    if (resolver is not null)
+                    {
+                        YamlAliasResolver.RefuseDuplicate(entries, key);
+                        DeferEntry(entries, key, value, ref deferred);
+                    }
+
+                    entries.Add(new YamlSourceEntry(key, value));
                 }
 
                 var isFlow = mapping.Style == MappingStyle.Flow;
                 var end = EndOfCollection(isFlow);
-                return new YamlSourceMapping(mapping.Start, end, NameOf(mapping.Anchor), TagOf(mapping.Tag), isFlow, entries);
+                return Defined(new YamlSourceMapping(mapping.Start, end, NameOf(mapping.Anchor), TagOf(mapping.Tag), isFlow, entries), deferred);
             }
 
             case SequenceStart sequence:
             {
+                resolver?.Open(NameOf(sequence.Anchor));
                 var items = new List<YamlSourceNode>();
+                List<DeferredAlias>? deferred = null;
                 while (Current is not SequenceEnd)
                 {
-                    items.Add(ParseNode(depth + 1));
+                    var item = ParseNode(depth + 1);
+                    if (resolver is not null && item is YamlSourceAlias alias)
+                    {
+                        DeferItem(items, alias, ref deferred);
+                    }
+
+                    items.Add(item);
                 }
 
                 var isFlow = sequence.Style == SequenceStyle.Flow;
                 var end = EndOfCollection(isFlow);
-                return new YamlSourceSequence(sequence.Start, end, NameOf(sequence.Anchor), TagOf(sequence.Tag), isFlow, items);
+                return Defined(new YamlSourceSequence(sequence.Start, end, NameOf(sequence.Anchor), TagOf(sequence.Tag), isFlow, items), deferred);
             }
 
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name} event.");
         }
+    }
+
+    /// <summary>An alias whose anchor comes later in the document (resolved view): replaced when the document ends.</summary>
+    private readonly record struct DeferredAlias(YamlSourceAlias Alias, Action<YamlSourceNode> Replace);
+
+    // The closures are made here, not in ParseNode, so that a collection without such an alias allocates none.
+    private static void DeferEntry(List<YamlSourceEntry> entries, YamlSourceNode key, YamlSourceNode value, ref List<DeferredAlias>? deferred)
+    {
+        var index = entries.Count;
+        if (key is YamlSourceAlias keyAlias)
+        {
+            (deferred ??= []).Add(new(keyAlias, resolved => entries[index] = entries[index] with { Key = resolved }));
+        }
+
+        if (value is YamlSourceAlias valueAlias)
+        {
+            (deferred ??= []).Add(new(valueAlias, resolved => entries[index] = entries[index] with { Value = resolved }));
+        }
+    }
+
+    private static void DeferItem(List<YamlSourceNode> items, YamlSourceAlias alias, ref List<DeferredAlias>? deferred)
+    {
+        var index = items.Count;
+        (deferred ??= []).Add(new(alias, resolved => items[index] = resolved));
+    }
+
+    /// <summary>Registers an anchored node, then (once a collection is complete, as the representation model did)
+    /// its children's deferred aliases.</summary>
+    private T Defined<T>(T node, List<DeferredAlias>? deferred = null)
+        where T : YamlSourceNode
+    {
+        if (resolver is not null)
+        {
+            foreach (var (alias, replace) in deferred ?? [])
+            {
+                resolver.Defer(alias, replace);
+            }
+
+            resolver.Define(node);
+        }
+
+        return node;
     }
 
     /// <summary>

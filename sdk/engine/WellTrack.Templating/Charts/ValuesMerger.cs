@@ -43,9 +43,42 @@ public static class ValuesMerger
         return dst;
     }
 
+    /// <summary>
+    /// One chart's values as Helm layers them, for a reader that has no chart tree (the validator's schema check):
+    /// the -f files merged in order, then the chart's values.yaml coalesced underneath. Nothing given is changed.
+    /// </summary>
+    public static Dictionary<string, object?> CoalesceChartValues(Dictionary<string, object?> chartValues, IEnumerable<Dictionary<string, object?>> valueFiles)
+    {
+        var user = valueFiles.Aggregate(new Dictionary<string, object?>(StringComparer.Ordinal), MergeMaps);
+        return CoalesceValues(chartValues, (Dictionary<string, object?>)DeepCopy(user)!, merge: false);
+    }
+
     private static Dictionary<string, object?> CoalesceNode(ChartNode node, Dictionary<string, object?> dest, bool merge)
     {
-        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(node.Values)!)
+        CoalesceValues(node.Values, dest, merge);
+        foreach (var child in node.Children)
+        {
+            if (!dest.TryGetValue(child.Name, out var section))
+            {
+                dest[child.Name] = section = new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            if (section is not Dictionary<string, object?> sectionMap)
+            {
+                throw new ChartLoadException($"type mismatch on {child.Name}: %!t({Values.GoTypes.TypeName(section)}={Values.GoFormatter.FormatValue(section)})");
+            }
+
+            CoalesceGlobals(sectionMap, dest);
+            dest[child.Name] = CoalesceNode(child, sectionMap, merge);
+        }
+
+        return dest;
+    }
+
+    /// <summary>chartutil.coalesceValues for one chart: its values.yaml (copied) under <paramref name="dest"/>.</summary>
+    private static Dictionary<string, object?> CoalesceValues(Dictionary<string, object?> chartValues, Dictionary<string, object?> dest, bool merge)
+    {
+        foreach (var (key, val) in (Dictionary<string, object?>)DeepCopy(chartValues)!)
         {
             if (dest.TryGetValue(key, out var value))
             {
@@ -64,22 +97,6 @@ public static class ValuesMerger
             {
                 dest[key] = val;
             }
-        }
-
-        foreach (var child in node.Children)
-        {
-            if (!dest.TryGetValue(child.Name, out var section))
-            {
-                dest[child.Name] = section = new Dictionary<string, object?>(StringComparer.Ordinal);
-            }
-
-            if (section is not Dictionary<string, object?> sectionMap)
-            {
-                throw new ChartLoadException($"type mismatch on {child.Name}: %!t({Values.GoTypes.TypeName(section)}={Values.GoFormatter.FormatValue(section)})");
-            }
-
-            CoalesceGlobals(sectionMap, dest);
-            dest[child.Name] = CoalesceNode(child, sectionMap, merge);
         }
 
         return dest;

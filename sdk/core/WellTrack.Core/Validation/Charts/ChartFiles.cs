@@ -1,5 +1,5 @@
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Charts;
 
@@ -11,7 +11,7 @@ internal sealed record ChartInfo(string Directory, string Name, bool IsLibrary, 
 internal static class ChartYaml
 {
     /// <summary>Reads a file that is not part of the chart (a ci/ or -f values file) from disk, then parses it.</summary>
-    public static (YamlNode? Root, bool Parsed) Load(string file, DiagnosticCode code, FindingCollector findings)
+    public static (YamlSourceNode? Root, bool Parsed) Load(string file, DiagnosticCode code, FindingCollector findings)
     {
         string text;
         try
@@ -28,17 +28,17 @@ internal static class ChartYaml
     }
 
     /// <summary>Parses <paramref name="text"/>, read from <paramref name="file"/> (by the engine's chart loader).</summary>
-    public static (YamlNode? Root, bool Parsed) Parse(string file, string text, DiagnosticCode code, FindingCollector findings)
+    public static (YamlSourceNode? Root, bool Parsed) Parse(string file, string text, DiagnosticCode code, FindingCollector findings)
     {
-        if (YamlNodes.TryLoad(text, out var error) is not { } stream)
+        if (YamlSourceParser.TryParseResolved(text, out var error) is not { } roots)
         {
             findings.Report(code, new SourceLocation(file, error!.Line, error.Column), error.Message);
             return (null, false);
         }
 
-        return (stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, true);
+        return (roots.Count == 0 ? null : roots[0], true);
     }
 
-    public static SourceLocation At(string file, YamlNode? node)
-        => node is null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, YamlNodes.LineOf(node), YamlNodes.ColumnOf(node));
+    public static SourceLocation At(string file, YamlSourceNode? node)
+        => node is null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, node.Line, node.Column);
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
 using WellTrack.Templating.Charts;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Charts;
 
@@ -32,7 +32,7 @@ internal static partial class ChartRules
             return new ChartInfo(chartDirectory, directoryName, false, false);
         }
 
-        if (chart is not YamlMappingNode)
+        if (chart is not YamlSourceMapping)
         {
             findings.Report(DiagnosticCodes.WT3002, ChartYaml.At(chartFile, chart), "Chart.yaml must be a mapping of chart metadata");
             return new ChartInfo(chartDirectory, directoryName, false, false);
@@ -46,7 +46,7 @@ internal static partial class ChartRules
             case "v1":
                 findings.Report(DiagnosticCodes.WT3004, ChartYaml.At(chartFile, chart.Child("apiVersion")));
                 break;
-            case null when chart.Child("apiVersion") is YamlSequenceNode or YamlMappingNode:
+            case null when chart.Child("apiVersion") is YamlSourceSequence or YamlSourceMapping:
                 break;
             default:
                 findings.Report(DiagnosticCodes.WT3003, ChartYaml.At(chartFile, chart.Child("apiVersion") ?? chart), apiVersion ?? "(missing)");
@@ -56,7 +56,7 @@ internal static partial class ChartRules
         var name = StringField(chart, "name", chartFile, findings);
         if (name is null)
         {
-            if (chart.Child("name") is not (YamlSequenceNode or YamlMappingNode))
+            if (chart.Child("name") is not (YamlSourceSequence or YamlSourceMapping))
             {
                 findings.Report(DiagnosticCodes.WT3005, ChartYaml.At(chartFile, chart.Child("name") ?? chart));
             }
@@ -73,7 +73,7 @@ internal static partial class ChartRules
         var version = StringField(chart, "version", chartFile, findings);
         if (version is null)
         {
-            if (chart.Child("version") is not (YamlSequenceNode or YamlMappingNode))
+            if (chart.Child("version") is not (YamlSourceSequence or YamlSourceMapping))
             {
                 findings.Report(DiagnosticCodes.WT3008, ChartYaml.At(chartFile, chart.Child("version") ?? chart));
             }
@@ -83,13 +83,13 @@ internal static partial class ChartRules
             findings.Report(DiagnosticCodes.WT3009, ChartYaml.At(chartFile, chart.Child("version")), version);
         }
 
-        if (chart.Child("appVersion") is YamlScalarNode appVersion && YamlNodes.Classify(appVersion) is not (ScalarKind.String or ScalarKind.Null))
+        if (chart.Child("appVersion") is YamlSourceScalar appVersion && appVersion.Kind is not (ScalarKind.String or ScalarKind.Null))
         {
             findings.Report(DiagnosticCodes.WT3010, ChartYaml.At(chartFile, appVersion), appVersion.Value);
         }
-        else if (chart.Child("appVersion") is { } other and not YamlScalarNode)
+        else if (chart.Child("appVersion") is { } other and not YamlSourceScalar)
         {
-            findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(chartFile, other), "appVersion", "a string", YamlNodes.Describe(other));
+            findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(chartFile, other), "appVersion", "a string", YamlSourceNavigation.Describe(other));
         }
 
         var type = StringField(chart, "type", chartFile, findings);
@@ -107,19 +107,19 @@ internal static partial class ChartRules
     }
 
     /// <summary>A scalar field's text; WT3022 when the field is a mapping or a list.</summary>
-    private static string? StringField(YamlNode chart, string field, string file, FindingCollector findings)
+    private static string? StringField(YamlSourceNode chart, string field, string file, FindingCollector findings)
     {
         var node = chart.Child(field);
-        if (node is null or YamlScalarNode)
+        if (node is null or YamlSourceScalar)
         {
             return node.Text();
         }
 
-        findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(file, node), field, "a string", YamlNodes.Describe(node));
+        findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(file, node), field, "a string", YamlSourceNavigation.Describe(node));
         return null;
     }
 
-    private static void CheckKubeVersion(YamlNode chart, string file, FindingCollector findings)
+    private static void CheckKubeVersion(YamlSourceNode chart, string file, FindingCollector findings)
     {
         var node = chart.Child("kubeVersion");
         if (node.Text() is not { } constraint)
@@ -135,9 +135,9 @@ internal static partial class ChartRules
         }
     }
 
-    private static void CheckDependencies(YamlNode chart, ChartSource source, string? apiVersion, string file, FindingCollector findings)
+    private static void CheckDependencies(YamlSourceNode chart, ChartSource source, string? apiVersion, string file, FindingCollector findings)
     {
-        var declared = new List<(string Name, string? Version, YamlNode Node)>();
+        var declared = new List<(string Name, string? Version, YamlSourceNode Node)>();
         var dependencies = chart.Child("dependencies");
         var dependencyFile = file;
         if (apiVersion == "v1" && dependencies is null && source.Text("requirements.yaml") is { } requirementsText)
@@ -147,9 +147,9 @@ internal static partial class ChartRules
             dependencies = parsed ? requirements.Child("dependencies") : null;
         }
 
-        if (dependencies is not null and not YamlSequenceNode && !dependencies.IsNull())
+        if (dependencies is not null and not YamlSourceSequence && !dependencies.IsNull())
         {
-            findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(dependencyFile, dependencies), "dependencies", "a list", YamlNodes.Describe(dependencies));
+            findings.Report(DiagnosticCodes.WT3022, ChartYaml.At(dependencyFile, dependencies), "dependencies", "a list", YamlSourceNavigation.Describe(dependencies));
             return;
         }
 

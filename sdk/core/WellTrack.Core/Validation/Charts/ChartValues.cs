@@ -3,14 +3,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
+using WellTrack.Templating.Charts;
 
 namespace WellTrack.Core.Validation.Charts;
 
 /// <summary>
 /// A chart's values.yaml and values.schema.json, read once per chart; each render variant's values (values.yaml,
-/// then the ci/ file, merged as Helm coalesces them) are checked against the schema (WT3017) with the position of
+/// then the ci/ file, layered by the engine as Helm does) are checked against the schema (WT3017) with the position of
 /// the offending value in the file that set it.
 /// </summary>
 internal sealed class ChartValues
@@ -68,12 +69,7 @@ internal sealed class ChartValues
     /// False when an extra file does not parse (the variant is then not rendered).</summary>
     public bool Check(IReadOnlyList<string> extraValuesFiles, FindingCollector findings)
     {
-        var files = new List<ValuesFile>();
-        if (defaults is not null)
-        {
-            files.Add(defaults);
-        }
-
+        var extras = new List<ValuesFile>();
         foreach (var extra in extraValuesFiles)
         {
             if (ValuesFile.Load(extra, findings) is not { } file)
@@ -81,7 +77,7 @@ internal sealed class ChartValues
                 return false;
             }
 
-            files.Add(file);
+            extras.Add(file);
         }
 
         if (schema is null)
@@ -89,14 +85,11 @@ internal sealed class ChartValues
             return true;
         }
 
-        JsonNode merged = new JsonObject();
-        foreach (var file in files)
-        {
-            merged = Coalesce(merged, file.Json?.DeepClone());
-        }
+        List<ValuesFile> files = defaults is null ? extras : [defaults, .. extras];
+        var merged = ValuesMerger.CoalesceChartValues(defaults?.Values ?? [], extras.Select(file => file.Values));
 
         // The flag format is two orders of magnitude cheaper than the list; the list is built only to report.
-        var instance = JsonSerializer.SerializeToElement(merged, ValuesJsonContext.Default.JsonNode);
+        var instance = JsonSerializer.SerializeToElement(ToJson(merged), ValuesJsonContext.Default.JsonNode);
         if (schema.Evaluate(instance, FlagOptions).IsValid)
         {
             return true;
@@ -150,33 +143,17 @@ internal sealed class ChartValues
             ? "the schema allows no value of this name (additionalProperties is false); check its spelling and place"
             : message;
 
-    /// <summary>Helm's coalescing: maps merge key by key, a null removes the key, anything else replaces.</summary>
-    private static JsonNode Coalesce(JsonNode target, JsonNode? overlay)
+    /// <summary>The values as the schema reads them (JSON), numbers keeping the integer or float their YAML had.</summary>
+    private static JsonNode? ToJson(object? value) => value switch
     {
-        if (target is not JsonObject targetObject || overlay is not JsonObject overlayObject)
-        {
-            return overlay ?? target;
-        }
-
-        foreach (var (key, value) in overlayObject.ToList())
-        {
-            overlayObject.Remove(key);
-            if (value is null)
-            {
-                targetObject.Remove(key);
-            }
-            else if (targetObject[key] is JsonObject existing && value is JsonObject)
-            {
-                targetObject[key] = Coalesce(existing, value);
-            }
-            else
-            {
-                targetObject[key] = value;
-            }
-        }
-
-        return targetObject;
-    }
+        Dictionary<string, object?> map => new JsonObject(map.Select(entry => KeyValuePair.Create(entry.Key, ToJson(entry.Value)))),
+        List<object?> list => new JsonArray([.. list.Select(ToJson)]),
+        long integer => JsonValue.Create(integer),
+        double number => JsonValue.Create(number),
+        bool boolean => JsonValue.Create(boolean),
+        string text => JsonValue.Create(text),
+        _ => null,
+    };
 
     private static List<string> Segments(string pointer)
         => pointer.Length == 0 ? [] : pointer.TrimStart('/').Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
@@ -222,12 +199,13 @@ internal sealed class ChartValues
         return null;
     }
 
-    /// <summary>One values file: its JSON form (Helm typing: YAML 1.1 scalars) and where each path is written.</summary>
+    /// <summary>One values file: its values (as the engine holds them, typed as YAML 1.1 reads the scalars) and where
+    /// each path is written.</summary>
     private sealed class ValuesFile
     {
         public required string Path { get; init; }
 
-        public JsonNode? Json { get; private set; }
+        public Dictionary<string, object?> Values { get; private set; } = [];
 
         public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
 
@@ -235,7 +213,7 @@ internal sealed class ChartValues
 
         public static ValuesFile? Parse(string path, string text, FindingCollector findings) => Checked(path, ChartYaml.Parse(path, text, DiagnosticCodes.WT3014, findings), findings);
 
-        private static ValuesFile? Checked(string path, (YamlNode? Root, bool Parsed) read, FindingCollector findings)
+        private static ValuesFile? Checked(string path, (YamlSourceNode? Root, bool Parsed) read, FindingCollector findings)
         {
             var (root, parsed) = read;
             if (!parsed)
@@ -243,43 +221,43 @@ internal sealed class ChartValues
                 return null;
             }
 
-            if (root is not null and not YamlMappingNode && !root.IsNull())
+            if (root is not null and not YamlSourceMapping && !root.IsNull())
             {
-                findings.Report(DiagnosticCodes.WT3014, ChartYaml.At(path, root), $"a values file is a mapping, not {YamlNodes.Describe(root)}");
+                findings.Report(DiagnosticCodes.WT3014, ChartYaml.At(path, root), $"a values file is a mapping, not {YamlSourceNavigation.Describe(root)}");
                 return null;
             }
 
             var file = new ValuesFile { Path = path };
-            file.Json = (root is null ? null : file.Convert(root, [])) ?? new JsonObject();
+            file.Values = (root is null ? null : file.Convert(root, [])) as Dictionary<string, object?> ?? [];
             return file;
         }
 
-        private JsonNode? Convert(YamlNode node, List<string> path)
+        private object? Convert(YamlSourceNode node, List<string> path)
         {
-            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, YamlNodes.LineOf(node), YamlNodes.ColumnOf(node));
+            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, node.Line, node.Column);
             switch (node)
             {
-                case YamlMappingNode mapping:
-                    var obj = new JsonObject();
-                    foreach (var (key, value) in mapping.Children)
+                case YamlSourceMapping mapping:
+                    var obj = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var (key, value) in mapping.Entries)
                     {
-                        var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+                        var name = (key as YamlSourceScalar)?.Value ?? string.Empty;
                         path.Add(name);
                         obj[name] = Convert(value, path);
-                        if (value is not YamlScalarNode || value.IsNull())
+                        if (value is not YamlSourceScalar || value.IsNull())
                         {
                             // A mapping, list or empty value is best pointed at by its key.
-                            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, YamlNodes.LineOf(key), YamlNodes.ColumnOf(key));
+                            Locations[string.Join('\u0000', path)] = new SourceLocation(Path, key.Line, key.Column);
                         }
 
                         path.RemoveAt(path.Count - 1);
                     }
 
                     return obj;
-                case YamlSequenceNode sequence:
-                    var array = new JsonArray();
+                case YamlSourceSequence sequence:
+                    var array = new List<object?>();
                     var index = 0;
-                    foreach (var item in sequence.Children)
+                    foreach (var item in sequence.Items)
                     {
                         path.Add((index++).ToString(CultureInfo.InvariantCulture));
                         array.Add(Convert(item, path));
@@ -287,15 +265,15 @@ internal sealed class ChartValues
                     }
 
                     return array;
-                case YamlScalarNode scalar:
-                    var text = scalar.Value ?? string.Empty;
-                    return YamlNodes.Classify(scalar) switch
+                case YamlSourceScalar scalar:
+                    var text = scalar.Value;
+                    return scalar.Kind switch
                     {
                         ScalarKind.Null => null,
-                        ScalarKind.Boolean => JsonValue.Create(node.IsTrue()),
-                        ScalarKind.Integer when long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
-                        ScalarKind.Integer or ScalarKind.Float when double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-                        _ => JsonValue.Create(text),
+                        ScalarKind.Boolean => node.IsTrue(),
+                        ScalarKind.Integer when long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => integer,
+                        ScalarKind.Integer or ScalarKind.Float when double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+                        _ => text,
                     };
                 default:
                     return null;

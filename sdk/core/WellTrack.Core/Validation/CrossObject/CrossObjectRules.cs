@@ -1,6 +1,6 @@
 using WellTrack.Core.Validation.Objects;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.CrossObject;
 
@@ -47,7 +47,7 @@ internal static class CrossObjectRules
         }
 
         var selector = owner.Spec.Child("selector");
-        if (selector is YamlMappingNode && !PodTemplate.Selects(selector, pod.Labels))
+        if (selector is YamlSourceMapping && !PodTemplate.Selects(selector, pod.Labels))
         {
             findings.Report(DiagnosticCodes.WT3201, owner.At(selector), owner.Reference, owner.Kind, owner.Name, Labels(pod.Labels));
         }
@@ -56,7 +56,7 @@ internal static class CrossObjectRules
     private static void CheckService(ManifestObject service, List<PodTemplate> pods, FindingCollector findings)
     {
         var selector = service.Spec.Child("selector");
-        if (selector is not YamlMappingNode || !selector.Entries().Any() || service.Spec.Child("type").Text() == "ExternalName")
+        if (selector is not YamlSourceMapping || !selector.NamedEntries().Any() || service.Spec.Child("type").Text() == "ExternalName")
         {
             return; // A Service without a selector has endpoints managed by hand or points outside the cluster.
         }
@@ -71,13 +71,13 @@ internal static class CrossObjectRules
         foreach (var port in service.Spec.Child("ports").Items())
         {
             var target = port.Child("targetPort") ?? port.Child("port");
-            if (target is not YamlScalarNode scalar || target.Text() is not { } text)
+            if (target is not YamlSourceScalar scalar || target.Text() is not { } text)
             {
                 continue;
             }
 
-            var numeric = YamlNodes.TryInteger(target, out var number);
-            if (!numeric && YamlNodes.Classify(scalar) == ScalarKind.String && long.TryParse(text, out _))
+            var numeric = YamlSourceNavigation.TryInteger(target, out var number);
+            if (!numeric && scalar.Kind == ScalarKind.String && long.TryParse(text, out _))
             {
                 continue; // "8080" quoted is a type error reported by the schema rule
             }
@@ -93,7 +93,7 @@ internal static class CrossObjectRules
 
     private static void CheckIngress(ManifestObject ingress, List<ManifestObject> services, FindingCollector findings)
     {
-        var backends = new List<YamlNode>();
+        var backends = new List<YamlSourceNode>();
         if (ingress.Spec.Path("defaultBackend", "service") is { } defaultBackend)
         {
             backends.Add(defaultBackend);
@@ -133,9 +133,9 @@ internal static class CrossObjectRules
 
             var port = backend.Child("port");
             var servicePorts = service.Spec.Child("ports").Items().ToList();
-            if (port.Child("number") is { } numberNode && YamlNodes.TryInteger(numberNode, out var number))
+            if (port.Child("number") is { } numberNode && YamlSourceNavigation.TryInteger(numberNode, out var number))
             {
-                if (!servicePorts.Any(p => YamlNodes.TryInteger(p.Child("port"), out var n) && n == number))
+                if (!servicePorts.Any(p => YamlSourceNavigation.TryInteger(p.Child("port"), out var n) && n == number))
                 {
                     findings.Report(DiagnosticCodes.WT3205, ingress.At(numberNode), ingress.Reference, number, name, ServicePorts(servicePorts));
                 }
@@ -164,7 +164,7 @@ internal static class CrossObjectRules
            || (tlsHost.StartsWith("*.", StringComparison.Ordinal) && ruleHost.EndsWith(tlsHost[1..], StringComparison.OrdinalIgnoreCase)
                && !ruleHost[..^(tlsHost.Length - 1)].Contains('.', StringComparison.Ordinal));
 
-    private static string ServicePorts(List<YamlNode> ports)
+    private static string ServicePorts(List<YamlSourceNode> ports)
     {
         var text = string.Join(", ", ports.Select(p => p.Child("name").Text() is { } n ? $"{n} ({p.Child("port").Text()})" : p.Child("port").Text()));
         return text.Length == 0 ? "none" : text;
@@ -177,7 +177,7 @@ internal static class CrossObjectRules
         var secrets = CreatedSecrets(objects, owner.Namespace);
         var configMaps = objects.Where(o => o.Kind == "ConfigMap" && o.Group.Length == 0 && o.Namespace == owner.Namespace).Select(o => o.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-        void Secret(YamlNode? nameNode, YamlNode? optionalParent, string how)
+        void Secret(YamlSourceNode? nameNode, YamlSourceNode? optionalParent, string how)
         {
             if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !secrets.Contains(name) && !settings.IsExternalSecret(name, findings.Chart))
             {
@@ -185,7 +185,7 @@ internal static class CrossObjectRules
             }
         }
 
-        void ConfigMap(YamlNode? nameNode, YamlNode? optionalParent, string how)
+        void ConfigMap(YamlSourceNode? nameNode, YamlSourceNode? optionalParent, string how)
         {
             if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !configMaps.Contains(name) && !settings.IsExternalConfigMap(name, findings.Chart))
             {
@@ -283,7 +283,7 @@ internal static class CrossObjectRules
                         continue;
                     }
 
-                    var numeric = YamlNodes.TryInteger(portNode, out var number);
+                    var numeric = YamlSourceNavigation.TryInteger(portNode, out var number);
                     var exists = numeric ? ports.Count == 0 || ports.Any(p => p.Number == number) : ports.Any(p => p.Name == text);
                     if (!exists)
                     {

@@ -1,11 +1,11 @@
-using YamlDotNet.RepresentationModel;
+using WellTrack.Core.Yaml;
 
 namespace WellTrack.Core.Validation.Objects;
 
 /// <summary>One Kubernetes object of a rendered document, parsed once and shared by every rule.</summary>
 internal sealed class ManifestObject
 {
-    public ManifestObject(RenderedDocument document, YamlMappingNode root, string releaseNamespace)
+    public ManifestObject(RenderedDocument document, YamlSourceMapping root, string releaseNamespace)
     {
         Document = document;
         Root = root;
@@ -28,7 +28,7 @@ internal sealed class ManifestObject
 
     public RenderedDocument Document { get; }
 
-    public YamlMappingNode Root { get; }
+    public YamlSourceMapping Root { get; }
 
     public string ApiVersion { get; }
 
@@ -43,15 +43,15 @@ internal sealed class ManifestObject
     /// <summary>metadata.namespace, else the release namespace (empty for cluster-scoped kinds).</summary>
     public string Namespace { get; }
 
-    public YamlNode? Spec => Root.Child("spec");
+    public YamlSourceNode? Spec => Root.Child("spec");
 
     /// <summary>"Deployment/web" for messages.</summary>
     public string Reference => $"{Kind}/{Name ?? "(unnamed)"}";
 
-    public SourceMapping At(YamlNode? node)
-        => node is null ? Document.Map(1, 1) : Document.Map(YamlNodes.LineOf(node), YamlNodes.ColumnOf(node));
+    public SourceMapping At(YamlSourceNode? node)
+        => node is null ? Document.Map(1, 1) : Document.Map(node.Line, node.Column);
 
     /// <summary>Where a field is written: its key when present, else the node itself, else the object.</summary>
-    public SourceMapping AtKey(YamlNode? parent, string key)
+    public SourceMapping AtKey(YamlSourceNode? parent, string key)
         => At(parent.KeyNode(key) ?? parent ?? Root);
 }

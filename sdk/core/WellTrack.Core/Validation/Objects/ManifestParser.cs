@@ -1,5 +1,5 @@
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Objects;
 
@@ -10,31 +10,31 @@ internal static class ManifestParser
     public static List<ManifestObject> Parse(RenderedDocument document, FindingCollector findings)
     {
         var objects = new List<ManifestObject>();
-        if (YamlNodes.TryLoad(document.Text, out var error) is not { } stream)
+        if (YamlSourceParser.TryParseResolved(document.Text, out var error) is not { } roots)
         {
             findings.Report(error!.DuplicateKey ? DiagnosticCodes.WT3115 : DiagnosticCodes.WT3101, document.Map(error.Line, error.Column), null, error.Message);
             return objects;
         }
 
-        foreach (var yaml in stream.Documents)
+        foreach (var root in roots)
         {
-            switch (yaml.RootNode)
+            switch (root)
             {
-                case YamlMappingNode root:
-                    var manifest = new ManifestObject(document, root, findings.Settings.Namespace);
+                case YamlSourceMapping mapping:
+                    var manifest = new ManifestObject(document, mapping, findings.Settings.Namespace);
                     if (manifest.ApiVersion.Length == 0 || manifest.Kind.Length == 0)
                     {
-                        findings.Report(DiagnosticCodes.WT3102, manifest.At(root), null, manifest.ApiVersion.Length == 0 ? "apiVersion" : "kind");
+                        findings.Report(DiagnosticCodes.WT3102, manifest.At(mapping), null, manifest.ApiVersion.Length == 0 ? "apiVersion" : "kind");
                         continue;
                     }
 
                     objects.Add(manifest);
                     break;
-                case YamlScalarNode scalar when YamlNodes.Classify(scalar) == ScalarKind.Null:
+                case YamlSourceScalar scalar when scalar.Kind == ScalarKind.Null:
                     break; // An empty document (a template whose condition was false) is fine.
                 case var other:
-                    findings.Report(DiagnosticCodes.WT3101, document.Map(YamlNodes.LineOf(other), YamlNodes.ColumnOf(other)), null,
-                        $"a Kubernetes object is a mapping, not {YamlNodes.Describe(other)}");
+                    findings.Report(DiagnosticCodes.WT3101, document.Map(other.Line, other.Column), null,
+                        $"a Kubernetes object is a mapping, not {YamlSourceNavigation.Describe(other)}");
                     break;
             }
         }

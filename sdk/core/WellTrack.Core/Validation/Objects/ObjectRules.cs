@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Validation.Objects;

@@ -1,11 +1,11 @@
-using YamlDotNet.RepresentationModel;
+using WellTrack.Core.Yaml;
 
 namespace WellTrack.Core.Validation.Objects;
 
 /// <summary>The pod template of a workload (or a Pod itself): labels, spec, containers.</summary>
 internal sealed class PodTemplate
 {
-    private PodTemplate(ManifestObject owner, YamlNode? template, YamlNode spec)
+    private PodTemplate(ManifestObject owner, YamlSourceNode? template, YamlSourceNode spec)
     {
         Owner = owner;
         Template = template;
@@ -16,29 +16,29 @@ internal sealed class PodTemplate
     public ManifestObject Owner { get; }
 
     /// <summary>The template node (spec.template), or the Pod's root.</summary>
-    public YamlNode? Template { get; }
+    public YamlSourceNode? Template { get; }
 
-    public YamlNode Spec { get; }
+    public YamlSourceNode Spec { get; }
 
     public Dictionary<string, string> Labels { get; }
 
-    public IEnumerable<YamlNode> Containers => Spec.Child("containers").Items();
+    public IEnumerable<YamlSourceNode> Containers => Spec.Child("containers").Items();
 
-    public IEnumerable<YamlNode> InitContainers => Spec.Child("initContainers").Items();
+    public IEnumerable<YamlSourceNode> InitContainers => Spec.Child("initContainers").Items();
 
-    public IEnumerable<YamlNode> AllContainers => Containers.Concat(InitContainers).Concat(Spec.Child("ephemeralContainers").Items());
+    public IEnumerable<YamlSourceNode> AllContainers => Containers.Concat(InitContainers).Concat(Spec.Child("ephemeralContainers").Items());
 
     /// <summary>Whether the pods run to completion (Job, CronJob, a Pod that never restarts): no probes expected.</summary>
     public bool RunsToCompletion => Owner.Kind is "Job" or "CronJob"
         || (Owner.Kind == "Pod" && Spec.Child("restartPolicy").Text() is "Never" or "OnFailure");
 
-    public static bool HasPorts(YamlNode container) => container.Child("ports").Items().Any();
+    public static bool HasPorts(YamlSourceNode container) => container.Child("ports").Items().Any();
 
-    public static IEnumerable<(string? Name, long Number)> Ports(YamlNode container)
+    public static IEnumerable<(string? Name, long Number)> Ports(YamlSourceNode container)
     {
         foreach (var port in container.Child("ports").Items())
         {
-            YamlNodes.TryInteger(port.Child("containerPort"), out var number);
+            YamlSourceNavigation.TryInteger(port.Child("containerPort"), out var number);
             yield return (port.Child("name").Text(), number);
         }
     }
@@ -55,12 +55,12 @@ internal sealed class PodTemplate
             "Pod" => (manifest.Root, manifest.Spec),
             _ => (null, null),
         };
-        return spec is YamlMappingNode ? new PodTemplate(manifest, template, spec) : null;
+        return spec is YamlSourceMapping ? new PodTemplate(manifest, template, spec) : null;
     }
 
     /// <summary>Whether a label selector (matchLabels + matchExpressions, or a plain Service selector map) selects
     /// these labels.</summary>
-    public static bool Selects(YamlNode? selector, IReadOnlyDictionary<string, string> labels, bool plainMap = false)
+    public static bool Selects(YamlSourceNode? selector, IReadOnlyDictionary<string, string> labels, bool plainMap = false)
     {
         var matchLabels = plainMap ? selector.StringMap() : selector.Child("matchLabels").StringMap();
         foreach (var (key, value) in matchLabels)

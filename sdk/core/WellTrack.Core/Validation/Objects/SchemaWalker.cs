@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Objects;
 
@@ -24,9 +24,9 @@ internal sealed partial class SchemaWalker
     public static void Walk(ManifestObject manifest, SchemaType schema, FindingCollector findings)
         => new SchemaWalker(manifest, findings).Walk(manifest.Root, schema, string.Empty);
 
-    private void Walk(YamlNode node, SchemaType type, string path)
+    private void Walk(YamlSourceNode node, SchemaType type, string path)
     {
-        if (node is YamlScalarNode nullable && YamlNodes.Classify(nullable) == ScalarKind.Null)
+        if (node is YamlSourceScalar nullable && nullable.Kind == ScalarKind.Null)
         {
             return; // null is "not set" for every field
         }
@@ -34,7 +34,7 @@ internal sealed partial class SchemaWalker
         switch (type.Kind)
         {
             case SchemaKind.Object:
-                if (node is not YamlMappingNode mapping)
+                if (node is not YamlSourceMapping mapping)
                 {
                     WrongType(node, type, path);
                     return;
@@ -43,29 +43,29 @@ internal sealed partial class SchemaWalker
                 WalkObject(mapping, type, path);
                 return;
             case SchemaKind.Array:
-                if (node is not YamlSequenceNode sequence)
+                if (node is not YamlSourceSequence sequence)
                 {
                     WrongType(node, type, path);
                     return;
                 }
 
                 var index = 0;
-                foreach (var item in sequence.Children)
+                foreach (var item in sequence.Items)
                 {
                     Walk(item, type.Element!, $"{path}[{index++}]");
                 }
 
                 return;
             case SchemaKind.Map:
-                if (node is not YamlMappingNode map)
+                if (node is not YamlSourceMapping map)
                 {
                     WrongType(node, type, path);
                     return;
                 }
 
-                foreach (var (key, entry) in map.Children)
+                foreach (var (key, entry) in map.Entries)
                 {
-                    Walk(entry, type.Element!, Join(path, (key as YamlScalarNode)?.Value ?? "?"));
+                    Walk(entry, type.Element!, Join(path, (key as YamlSourceScalar)?.Value ?? "?"));
                 }
 
                 return;
@@ -73,14 +73,14 @@ internal sealed partial class SchemaWalker
                 return;
         }
 
-        if (node is not YamlScalarNode scalar)
+        if (node is not YamlSourceScalar scalar)
         {
             WrongType(node, type, path);
             return;
         }
 
-        var kind = YamlNodes.Classify(scalar);
-        var value = scalar.Value ?? string.Empty;
+        var kind = scalar.Kind;
+        var value = scalar.Value;
         var ok = type.Kind switch
         {
             SchemaKind.String => kind == ScalarKind.String,
@@ -100,16 +100,16 @@ internal sealed partial class SchemaWalker
 
         if (type.Enum is { } allowed && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            findings.Report(DiagnosticCodes.WT3112, manifest.At(node), manifest.Reference, path, YamlNodes.Shorten(value), string.Join(", ", allowed));
+            findings.Report(DiagnosticCodes.WT3112, manifest.At(node), manifest.Reference, path, YamlSourceNavigation.Shorten(value), string.Join(", ", allowed));
         }
     }
 
-    private void WalkObject(YamlMappingNode mapping, SchemaType type, string path)
+    private void WalkObject(YamlSourceMapping mapping, SchemaType type, string path)
     {
         var properties = type.Properties;
-        foreach (var (keyNode, value) in mapping.Children)
+        foreach (var (keyNode, value) in mapping.Entries)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var key = (keyNode as YamlSourceScalar)?.Value ?? string.Empty;
             var fieldPath = Join(path, key);
             if (!properties.TryGetValue(key, out var propertyType))
             {
@@ -129,8 +129,8 @@ internal sealed partial class SchemaWalker
         }
     }
 
-    private void WrongType(YamlNode node, SchemaType type, string path)
-        => findings.Report(DiagnosticCodes.WT3110, manifest.At(node), manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlNodes.Describe(node));
+    private void WrongType(YamlSourceNode node, SchemaType type, string path)
+        => findings.Report(DiagnosticCodes.WT3110, manifest.At(node), manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlSourceNavigation.Describe(node));
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -1,6 +1,6 @@
 using WellTrack.Core.Validation.Objects;
+using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace WellTrack.Core.Validation.Practice;
 
@@ -27,7 +27,7 @@ internal static class PracticeRules
         }
     }
 
-    private static void CheckContainer(PodTemplate pod, YamlNode container, YamlNode? podSecurity, bool probes, FindingCollector findings)
+    private static void CheckContainer(PodTemplate pod, YamlSourceNode container, YamlSourceNode? podSecurity, bool probes, FindingCollector findings)
     {
         var owner = pod.Owner;
         var name = container.Child("name").Text() ?? "(unnamed)";
@@ -96,10 +96,10 @@ internal static class PracticeRules
 
     /// <summary>Where to point for a setting at <paramref name="path"/> under the container: its value when it is
     /// written (the offending text), else the key of the deepest part that exists, else the container.</summary>
-    private static SourceMapping Where(ManifestObject owner, YamlNode container, params string[] path)
+    private static SourceMapping Where(ManifestObject owner, YamlSourceNode container, params string[] path)
     {
-        YamlNode? parent = container;
-        YamlNode? at = null;
+        YamlSourceNode? parent = container;
+        YamlSourceNode? at = null;
         foreach (var key in path)
         {
             var child = parent.Child(key);

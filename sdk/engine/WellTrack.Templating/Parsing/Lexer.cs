@@ -12,6 +12,8 @@ internal sealed class Lexer
     private const string LeftComment = "/*";
     private const string RightComment = "*/";
 
+    /// <summary>Where each action and comment lexed so far lies; null when nobody asked.</summary>
+    private readonly List<ActionExtent>? extents;
     private string input;
     private int pos;
     private int start;
@@ -20,11 +22,14 @@ internal sealed class Lexer
     private int line = 1;
     private int startLine = 1;
     private bool insideAction;
+    private int actionStart;
     private Token item;
 
-    public Lexer(string input, bool breakOk, bool continueOk)
+    /// <param name="extents">When given, receives the extent of every action and comment, in text order.</param>
+    public Lexer(string input, bool breakOk, bool continueOk, List<ActionExtent>? extents = null)
     {
         this.input = input;
+        this.extents = extents;
         BreakOk = breakOk;
         ContinueOk = continueOk;
     }
@@ -265,6 +270,7 @@ internal sealed class Lexer
 
     private State LexLeftDelim()
     {
+        actionStart = pos;
         pos += LeftDelim.Length;
         var trimSpace = HasLeftTrimMarker(pos);
         var afterMarker = trimSpace ? 2 : 0;
@@ -306,6 +312,7 @@ internal sealed class Lexer
         }
 
         pos += RightDelim.Length;
+        extents?.Add(new ActionExtent(actionStart, pos, IsComment: true));
         if (trimSpace)
         {
             pos += LeftTrimLength(pos);
@@ -325,6 +332,7 @@ internal sealed class Lexer
         }
 
         pos += RightDelim.Length;
+        extents?.Add(new ActionExtent(actionStart, pos, IsComment: false));
         var delim = ThisItem(TokenKind.RightDelim);
         if (trimSpace)
         {

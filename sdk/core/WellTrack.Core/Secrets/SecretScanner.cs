@@ -233,7 +233,7 @@ public static partial class SecretScanner
                 return (null, null);
             }
 
-            var text = File.ReadAllText(path);
+            var text = ScannedText.Read(path);
             if (text.Contains('\0', StringComparison.Ordinal))
             {
                 return (null, null);

@@ -69,7 +69,7 @@ internal static partial class TemplateAnalyzer
                 continue;
             }
 
-            var indent = text.Length - text.TrimStart().Length;
+            var indent = Indent(text);
             var actionOnly = line.ActionOnly;
             if (isSecret && DataKey().Match(text) is { Success: true } dataKey && indent <= secretKindIndent)
             {
@@ -149,7 +149,7 @@ internal static partial class TemplateAnalyzer
                 continue;
             }
 
-            var column = valueGroup.Index + 1 + (valueGroup.Value.TrimStart().StartsWith('"') || valueGroup.Value.TrimStart().StartsWith('\'') ? 1 : 0);
+            var column = ValueColumn(valueGroup);
             if (CredentialHeuristics.IsAwsSecretKey(keyName, value))
             {
                 file.Add(new RawFinding(SecretCodes.AwsSecretAccessKey, DiagnosticSeverity.Error, lineNumber, column, lineNumber, keyName, value));
@@ -182,7 +182,7 @@ internal static partial class TemplateAnalyzer
             for (var j = i + 1; j < end; j++)
             {
                 var line = lines[j].Masked;
-                if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
+                if (line.Trim().Length > 0 && Indent(line) <= indent)
                 {
                     break;
                 }
@@ -215,7 +215,7 @@ internal static partial class TemplateAnalyzer
                 }
 
                 var firstText = lines[first].Masked;
-                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, firstText.Length - firstText.TrimStart().Length + 1, lineNumber, key, block));
+                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, Indent(firstText) + 1, lineNumber, key, block));
             }
 
             return last;
@@ -239,7 +239,7 @@ internal static partial class TemplateAnalyzer
             return i;
         }
 
-        var column = valueGroup.Index + 1 + (valueGroup.Value.TrimStart().StartsWith('"') || valueGroup.Value.TrimStart().StartsWith('\'') ? 1 : 0);
+        var column = ValueColumn(valueGroup);
         file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, lineNumber, column, lineNumber, key, value));
         return i;
     }
@@ -280,6 +280,13 @@ internal static partial class TemplateAnalyzer
         file.Add(new RawFinding(SecretCodes.SecretTemplateFromValues, DiagnosticSeverity.Error, lineNumber, column, lineNumber, paths.FirstOrDefault() ?? "data", text.Trim(), described));
         return true;
     }
+
+    /// <summary>Leading white space, counted without copying the line (this runs on every line of every template).</summary>
+    private static int Indent(string line) => line.Length - line.AsSpan().TrimStart().Length;
+
+    /// <summary>The 1-based column of a value: inside its quotes when it is quoted.</summary>
+    private static int ValueColumn(Group value)
+        => value.Index + 1 + (value.ValueSpan.TrimStart() is ['"' or '\'', ..] ? 1 : 0);
 
     private static string StripComment(string value)
     {

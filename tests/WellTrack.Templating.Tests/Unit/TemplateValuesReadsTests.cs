@@ -48,6 +48,22 @@ public sealed class TemplateValuesReadsTests
     }
 
     [TestMethod]
+    public void ATemplateWhoseReadsAreNotWantedStillLendsItsHelpers()
+    {
+        var reads = TemplateValuesReads.Analyze(
+            new Dictionary<string, string>
+            {
+                ["_helpers.tpl"] = "{{ .Values.top }}{{ define \"pw\" }}{{ .Values.password }}{{ end }}",
+                ["secret.yaml"] = "{{ include \"pw\" . }}",
+            },
+            readsWanted: name => name == "secret.yaml");
+
+        Assert.IsTrue(reads.ActionsOf("_helpers.tpl")!.All(a => a.ValuesPaths.Count == 0));
+        Assert.HasCount(4, reads.ActionsOf("_helpers.tpl")!);
+        Assert.AreEqual("password", reads.ActionsOf("secret.yaml")!.Single().ValuesPaths.Single());
+    }
+
+    [TestMethod]
     public void ARecursiveHelperEnds()
     {
         var actions = Reads(("t.yaml", "{{ define \"loop\" }}{{ .Values.a }}{{ include \"loop\" . }}{{ end }}{{ include \"loop\" . }}"));

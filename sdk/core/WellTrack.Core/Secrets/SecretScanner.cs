@@ -56,10 +56,13 @@ public static partial class SecretScanner
         Parallel.ForEach(templateScans.GroupBy(s => ChartRootOf(s.RelativePath) ?? s.RelativePath), parallel, chartTemplates =>
         {
             // Which values an action reads matters only in a Secret: a chart with no template naming one needs only
-            // where its actions are, and is not parsed.
+            // where its actions are, and is not parsed; in a chart that is, only templates that may declare a Secret
+            // have their reads followed.
+            var texts = chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal);
             var reads = TemplateValuesReads.Analyze(
-                chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal),
-                followValues: chartTemplates.Any(s => s.Text.Contains("Secret", StringComparison.Ordinal)));
+                texts,
+                followValues: texts.Values.Any(text => text.Contains("Secret", StringComparison.Ordinal)),
+                readsWanted: name => TemplateAnalyzer.MayDeclareSecret(texts[name]));
             foreach (var scan in chartTemplates)
             {
                 var fed = new List<FedPath>();

@@ -31,6 +31,12 @@ internal static partial class TemplateAnalyzer
         }
     }
 
+    /// <summary>
+    /// False when no document of the template can be a Secret, whose values reads are the only ones looked at: a
+    /// <c>kind: Secret</c> line (read with actions blanked) has both words, in that order, on one line of the text.
+    /// </summary>
+    public static bool MayDeclareSecret(string text) => KindThenSecret().IsMatch(text);
+
     /// <summary>A file read on its own, outside a chart: helpers it includes from other files are not known.</summary>
     public static void AnalyzeAlone(FileScan file)
         => Analyze(file, TemplateValuesReads.Analyze(new Dictionary<string, string> { [file.RelativePath] = file.Text }).ActionsOf(file.RelativePath), []);
@@ -316,6 +322,9 @@ internal static partial class TemplateAnalyzer
 
     [GeneratedRegex(@"^(?<indent>\s*)kind:\s*[""']?(?<kind>[A-Za-z]+)[""']?\s*(?:#.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex KindLine();
+
+    [GeneratedRegex(@"kind:[^\n]*Secret", RegexOptions.CultureInvariant)]
+    private static partial Regex KindThenSecret();
 
     [GeneratedRegex(@"^\s*(?:data|stringData):(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex DataKey();

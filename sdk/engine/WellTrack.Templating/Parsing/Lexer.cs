@@ -126,11 +126,20 @@ internal sealed class Lexer
 
     private Token ThisItem(TokenKind kind)
     {
-        var t = new Token(kind, start, input[start..pos], startLine);
+        var t = new Token(kind, start, Text(kind), startLine);
         start = pos;
         startLine = line;
         return t;
     }
+
+    /// <summary>The item's text; the delimiters and a single space, most of a template's items, are not copied.</summary>
+    private string Text(TokenKind kind) => (kind, pos - start) switch
+    {
+        (TokenKind.LeftDelim, 2) => LeftDelim,
+        (TokenKind.RightDelim, 2) => RightDelim,
+        (TokenKind.Space, 1) when input[start] == ' ' => " ",
+        _ => input[start..pos],
+    };
 
     private State Emit(TokenKind kind) => EmitItem(ThisItem(kind));
 

@@ -32,7 +32,10 @@ public sealed class TemplateValuesReads
     /// <summary>Parses every template (by name) of a chart with Helm's function table and follows their reads.</summary>
     /// <param name="followValues">False when only where the actions are matters: nothing is parsed, each template's
     /// actions come from the lexer alone (up to a lexical error, if any) and read nothing.</param>
-    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates, bool followValues = true)
+    /// <param name="readsWanted">Which templates' reads are followed (every one when null). The others are still
+    /// parsed, for their defines and to tell whether they parse, but their actions read nothing: walking them would
+    /// cost as much as parsing them, for a caller that looks at no value they read.</param>
+    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates, bool followValues = true, Func<string, bool>? readsWanted = null)
     {
         ArgumentNullException.ThrowIfNull(templates);
         var analysis = new TemplateValuesReads();
@@ -72,7 +75,9 @@ public sealed class TemplateValuesReads
 
         foreach (var (name, trees, extents) in parsed)
         {
-            analysis.actions[name] = analysis.Collect(extents, trees);
+            analysis.actions[name] = readsWanted is null || readsWanted(name)
+                ? analysis.Collect(extents, trees)
+                : extents.ConvertAll(e => new TemplateAction(e.Start, e.End, e.IsComment, []));
         }
 
         return analysis;

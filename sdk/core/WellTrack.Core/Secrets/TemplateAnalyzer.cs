@@ -33,7 +33,8 @@ internal static partial class TemplateAnalyzer
 
     /// <summary>
     /// False when no document of the template can be a Secret, whose values reads are the only ones looked at: a
-    /// <c>kind: Secret</c> line (read with actions blanked) has both words, in that order, on one line of the text.
+    /// <c>kind: Secret</c> line (read with actions blanked) has both, in that order, on one line of the text, and
+    /// <c>Secret</c> as a word of its own there (next to a quote, a space or a comment's braces, not ExternalSecret).
     /// </summary>
     public static bool MayDeclareSecret(string text) => KindThenSecret().IsMatch(text);
 
@@ -323,7 +324,7 @@ internal static partial class TemplateAnalyzer
     [GeneratedRegex(@"^(?<indent>\s*)kind:\s*[""']?(?<kind>[A-Za-z]+)[""']?\s*(?:#.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex KindLine();
 
-    [GeneratedRegex(@"kind:[^\n]*Secret", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"kind:[^\n]*\bSecret\b", RegexOptions.CultureInvariant)]
     private static partial Regex KindThenSecret();
 
     [GeneratedRegex(@"^\s*(?:data|stringData):(?<rest>.*)$", RegexOptions.CultureInvariant)]

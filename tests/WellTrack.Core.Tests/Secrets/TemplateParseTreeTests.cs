@@ -45,6 +45,18 @@ public sealed class TemplateParseTreeTests
         AssertFed(result, "charts/app/templates/secret.yaml", 6, 9, ".Values.db.conn");
     }
 
+    [TestMethod]
+    public void AKindWrittenAroundACommentStillHasItsReadsFollowed()
+    {
+        // Reads are followed only in templates that may declare a Secret; a comment inside the kind line is blanked
+        // when lines are read, so the test on the text must let it through.
+        var result = ScanChart(
+            ("templates/deployment.yaml", "kind: Deployment\nspec:\n  imagePullSecrets: []\n"),
+            ("templates/secret.yaml", "apiVersion: v1\nkind: {{/* the kind */}}Secret\nmetadata:\n  name: app\nstringData:\n  conn: {{ .Values.db.conn }}\n"));
+
+        AssertFed(result, "charts/app/templates/secret.yaml", 6, 12, ".Values.db.conn");
+    }
+
     private static SecretScanResult ScanChart(params (string Path, string Text)[] templates)
     {
         using var temp = new TemporaryDirectory();

@@ -48,6 +48,22 @@ public sealed class TemplateValuesReadsTests
     }
 
     [TestMethod]
+    public void ATemplateWhoseReadsAreNotWantedStillLendsItsHelpers()
+    {
+        var reads = TemplateValuesReads.Analyze(
+            new Dictionary<string, string>
+            {
+                ["_helpers.tpl"] = "{{ .Values.top }}{{ define \"pw\" }}{{ .Values.password }}{{ end }}",
+                ["secret.yaml"] = "{{ include \"pw\" . }}",
+            },
+            readsWanted: name => name == "secret.yaml");
+
+        Assert.IsTrue(reads.ActionsOf("_helpers.tpl")!.All(a => a.ValuesPaths.Count == 0));
+        Assert.HasCount(4, reads.ActionsOf("_helpers.tpl")!);
+        Assert.AreEqual("password", reads.ActionsOf("secret.yaml")!.Single().ValuesPaths.Single());
+    }
+
+    [TestMethod]
     public void ARecursiveHelperEnds()
     {
         var actions = Reads(("t.yaml", "{{ define \"loop\" }}{{ .Values.a }}{{ include \"loop\" . }}{{ end }}{{ include \"loop\" . }}"));
@@ -66,6 +82,34 @@ public sealed class TemplateValuesReadsTests
         Assert.AreEqual("x", actions[0].ValuesPaths.Single());
         Assert.IsTrue(actions[1].IsComment);
         Assert.AreEqual("{{/* note */}}", text[actions[1].Start..actions[1].End]);
+    }
+
+    [TestMethod]
+    [DataRow("a {{- .Values.x -}} b {{- /* c */ -}} d", new[] { "{{- .Values.x -}}", "{{- /* c */ -}}" })]
+    [DataRow("{{ printf \"}}\" .Values.x }}{{/* a }} b */}}", new[] { "{{ printf \"}}\" .Values.x }}", "{{/* a }} b */}}" })]
+    [DataRow("{{ define \"h\" }}\n{{- .Values.a }}\n{{ end }}x: {{ `{{` }}", new[] { "{{ define \"h\" }}", "{{- .Values.a }}", "{{ end }}", "{{ `{{` }}" })]
+    public void TheParseFindsTheActionsWhereLexingAloneFindsThem(string text, string[] expected)
+    {
+        // The parse records the extents as it lexes; without following values only the lexer runs. Both must agree,
+        // trim markers, comments, strings and raw strings holding braces included.
+        var templates = new Dictionary<string, string> { ["t.yaml"] = text };
+        var parsed = TemplateValuesReads.Analyze(templates).ActionsOf("t.yaml")!;
+        var lexed = TemplateValuesReads.Analyze(templates, followValues: false).ActionsOf("t.yaml")!;
+
+        CollectionAssert.AreEqual(expected, parsed.Select(a => text[a.Start..a.End]).ToArray());
+        CollectionAssert.AreEqual(parsed.Select(a => (a.Start, a.End, a.IsComment)).ToArray(), lexed.Select(a => (a.Start, a.End, a.IsComment)).ToArray());
+    }
+
+    [TestMethod]
+    public void AfterALexicalErrorEveryLaterActionIsTakenForAComment()
+    {
+        const string text = "{{ .Values.a }}\n{{ \"unterminated }}\nx: {{ .b }}\n";
+        var actions = TemplateValuesReads.Analyze(new Dictionary<string, string> { ["t.yaml"] = text }, followValues: false).ActionsOf("t.yaml")!;
+
+        Assert.HasCount(2, actions);
+        Assert.AreEqual("{{ .Values.a }}", text[actions[0].Start..actions[0].End]);
+        Assert.IsTrue(actions[1].IsComment);
+        Assert.AreEqual("{{ .b }}\n", text[actions[1].Start..actions[1].End]);
     }
 
     [TestMethod]

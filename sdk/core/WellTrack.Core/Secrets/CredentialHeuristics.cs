@@ -161,8 +161,23 @@ internal static partial class CredentialHeuristics
 
         // A known prefix followed by one repeated character: whsec_xxxxxxxx, ghp_000000000000.
         var separator = v.LastIndexOfAny(['_', '-']);
-        var body = separator >= 0 ? v[(separator + 1)..] : v;
-        return body.Length >= 6 && body.Distinct().Count() <= 2;
+        var body = separator >= 0 ? v.AsSpan(separator + 1) : v;
+        return body.Length >= 6 && AtMostTwoDistinct(body);
+    }
+
+    private static bool AtMostTwoDistinct(ReadOnlySpan<char> text)
+    {
+        var first = text[0];
+        char? second = null;
+        foreach (var c in text)
+        {
+            if (c != first && (second ??= c) != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly HashSet<string> PlaceholderWords = new(StringComparer.Ordinal)

@@ -55,11 +55,12 @@ public static partial class SecretScanner
 
         Parallel.ForEach(templateScans.GroupBy(s => ChartRootOf(s.RelativePath) ?? s.RelativePath), parallel, chartTemplates =>
         {
-            // Which values an action reads matters only in a Secret: a chart with no template naming one needs only
-            // where its actions are, and is not parsed.
-            var reads = TemplateValuesReads.Analyze(
-                chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal),
-                followValues: chartTemplates.Any(s => s.Text.Contains("Secret", StringComparison.Ordinal)));
+            // Which values an action reads matters only in a Secret document: a chart with no template that may
+            // declare one needs only where its actions are, and is not parsed; in one that does, only those templates
+            // have their reads followed (the others are parsed for their helpers).
+            var texts = chartTemplates.ToDictionary(s => s.RelativePath, s => s.Text, StringComparer.Ordinal);
+            var declaringSecrets = texts.Where(t => TemplateAnalyzer.MayDeclareSecret(t.Value)).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+            var reads = TemplateValuesReads.Analyze(texts, followValues: declaringSecrets.Count > 0, readsWanted: declaringSecrets.Contains);
             foreach (var scan in chartTemplates)
             {
                 var fed = new List<FedPath>();
@@ -233,7 +234,7 @@ public static partial class SecretScanner
                 return (null, null);
             }
 
-            var text = File.ReadAllText(path);
+            var text = ScannedText.Read(path);
             if (text.Contains('\0', StringComparison.Ordinal))
             {
                 return (null, null);

@@ -31,6 +31,13 @@ internal static partial class TemplateAnalyzer
         }
     }
 
+    /// <summary>
+    /// False when no document of the template can be a Secret, whose values reads are the only ones looked at: a
+    /// <c>kind: Secret</c> line (read with actions blanked) has both, in that order, on one line of the text, and
+    /// <c>Secret</c> as a word of its own there (next to a quote, a space or a comment's braces, not ExternalSecret).
+    /// </summary>
+    public static bool MayDeclareSecret(string text) => KindThenSecret().IsMatch(text);
+
     /// <summary>A file read on its own, outside a chart: helpers it includes from other files are not known.</summary>
     public static void AnalyzeAlone(FileScan file)
         => Analyze(file, TemplateValuesReads.Analyze(new Dictionary<string, string> { [file.RelativePath] = file.Text }).ActionsOf(file.RelativePath), []);
@@ -69,7 +76,7 @@ internal static partial class TemplateAnalyzer
                 continue;
             }
 
-            var indent = text.Length - text.TrimStart().Length;
+            var indent = Indent(text);
             var actionOnly = line.ActionOnly;
             if (isSecret && DataKey().Match(text) is { Success: true } dataKey && indent <= secretKindIndent)
             {
@@ -149,7 +156,7 @@ internal static partial class TemplateAnalyzer
                 continue;
             }
 
-            var column = valueGroup.Index + 1 + (valueGroup.Value.TrimStart().StartsWith('"') || valueGroup.Value.TrimStart().StartsWith('\'') ? 1 : 0);
+            var column = ValueColumn(valueGroup);
             if (CredentialHeuristics.IsAwsSecretKey(keyName, value))
             {
                 file.Add(new RawFinding(SecretCodes.AwsSecretAccessKey, DiagnosticSeverity.Error, lineNumber, column, lineNumber, keyName, value));
@@ -182,7 +189,7 @@ internal static partial class TemplateAnalyzer
             for (var j = i + 1; j < end; j++)
             {
                 var line = lines[j].Masked;
-                if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
+                if (line.Trim().Length > 0 && Indent(line) <= indent)
                 {
                     break;
                 }
@@ -215,7 +222,7 @@ internal static partial class TemplateAnalyzer
                 }
 
                 var firstText = lines[first].Masked;
-                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, firstText.Length - firstText.TrimStart().Length + 1, lineNumber, key, block));
+                file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, first + 1, Indent(firstText) + 1, lineNumber, key, block));
             }
 
             return last;
@@ -239,7 +246,7 @@ internal static partial class TemplateAnalyzer
             return i;
         }
 
-        var column = valueGroup.Index + 1 + (valueGroup.Value.TrimStart().StartsWith('"') || valueGroup.Value.TrimStart().StartsWith('\'') ? 1 : 0);
+        var column = ValueColumn(valueGroup);
         file.Add(new RawFinding(SecretCodes.SecretManifestLiteral, DiagnosticSeverity.Error, lineNumber, column, lineNumber, key, value));
         return i;
     }
@@ -281,6 +288,13 @@ internal static partial class TemplateAnalyzer
         return true;
     }
 
+    /// <summary>Leading white space, counted without copying the line (this runs on every line of every template).</summary>
+    private static int Indent(string line) => line.Length - line.AsSpan().TrimStart().Length;
+
+    /// <summary>The 1-based column of a value: inside its quotes when it is quoted.</summary>
+    private static int ValueColumn(Group value)
+        => value.Index + 1 + (value.ValueSpan.TrimStart() is ['"' or '\'', ..] ? 1 : 0);
+
     private static string StripComment(string value)
     {
         var trimmed = value.Trim();
@@ -309,6 +323,9 @@ internal static partial class TemplateAnalyzer
 
     [GeneratedRegex(@"^(?<indent>\s*)kind:\s*[""']?(?<kind>[A-Za-z]+)[""']?\s*(?:#.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex KindLine();
+
+    [GeneratedRegex(@"kind:[^\n]*\bSecret\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KindThenSecret();
 
     [GeneratedRegex(@"^\s*(?:data|stringData):(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex DataKey();

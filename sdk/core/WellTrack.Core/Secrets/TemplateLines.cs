@@ -30,12 +30,10 @@ internal static class TemplateLines
         }
 
         var masked = file.Text.ToCharArray();
-        var covered = new bool[masked.Length];
         foreach (var action in actions)
         {
             for (var i = action.Start; i < action.End && i < masked.Length; i++)
             {
-                covered[i] = true;
                 var keep = !action.IsComment && (i < action.Start + 2 || i >= action.End - 2);
                 if (masked[i] is not ('\n' or '\r') && !keep)
                 {
@@ -61,23 +59,48 @@ internal static class TemplateLines
                 continue;
             }
 
-            var paths = new List<string>();
+            List<string>? paths = null;
             var hasAction = false;
+            var outsideActions = false;
+            var gapStart = start;
             for (var a = next; a < actions.Count && actions[a].Start < end; a++)
             {
                 hasAction |= !actions[a].IsComment;
-                paths.AddRange(actions[a].ValuesPaths);
+                if (actions[a].ValuesPaths.Count > 0)
+                {
+                    (paths ??= []).AddRange(actions[a].ValuesPaths);
+                }
+
+                outsideActions |= HasText(file.Text, gapStart, actions[a].Start);
+                gapStart = Math.Max(gapStart, actions[a].End);
             }
 
-            var outsideActions = false;
-            for (var i = start; i < end && !outsideActions; i++)
-            {
-                outsideActions = !covered[i] && !char.IsWhiteSpace(masked[i]);
-            }
+            outsideActions |= HasText(file.Text, gapStart, end);
 
-            lines[line - 1] = new TemplateLine(text, new string(masked, start, end - start), paths.Count == 0 ? [] : paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), hasAction && !outsideActions);
+            lines[line - 1] = new TemplateLine(text, new string(masked, start, end - start), paths is null ? [] : SortedDistinct(paths), hasAction && !outsideActions);
         }
 
         return lines;
+    }
+
+    /// <summary>Whether anything but white space lies in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static bool HasText(string text, int from, int to)
+        => from < to && !text.AsSpan(from, to - from).IsWhiteSpace();
+
+    /// <summary>The paths in ordinal order, each once; sorted in place (a line's actions usually read one or two).</summary>
+    private static List<string> SortedDistinct(List<string> paths)
+    {
+        paths.Sort(StringComparer.Ordinal);
+        var kept = 0;
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (kept == 0 || !string.Equals(paths[kept - 1], paths[i], StringComparison.Ordinal))
+            {
+                paths[kept++] = paths[i];
+            }
+        }
+
+        paths.RemoveRange(kept, paths.Count - kept);
+        return paths;
     }
 }

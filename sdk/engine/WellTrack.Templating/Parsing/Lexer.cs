@@ -12,6 +12,8 @@ internal sealed class Lexer
     private const string LeftComment = "/*";
     private const string RightComment = "*/";
 
+    /// <summary>Where each action and comment lexed so far lies; null when nobody asked.</summary>
+    private readonly List<ActionExtent>? extents;
     private string input;
     private int pos;
     private int start;
@@ -20,11 +22,14 @@ internal sealed class Lexer
     private int line = 1;
     private int startLine = 1;
     private bool insideAction;
+    private int actionStart;
     private Token item;
 
-    public Lexer(string input, bool breakOk, bool continueOk)
+    /// <param name="extents">When given, receives the extent of every action and comment, in text order.</param>
+    public Lexer(string input, bool breakOk, bool continueOk, List<ActionExtent>? extents = null)
     {
         this.input = input;
+        this.extents = extents;
         BreakOk = breakOk;
         ContinueOk = continueOk;
     }
@@ -121,11 +126,20 @@ internal sealed class Lexer
 
     private Token ThisItem(TokenKind kind)
     {
-        var t = new Token(kind, start, input[start..pos], startLine);
+        var t = new Token(kind, start, Text(kind), startLine);
         start = pos;
         startLine = line;
         return t;
     }
+
+    /// <summary>The item's text; the delimiters and a single space, most of a template's items, are not copied.</summary>
+    private string Text(TokenKind kind) => (kind, pos - start) switch
+    {
+        (TokenKind.LeftDelim, 2) => LeftDelim,
+        (TokenKind.RightDelim, 2) => RightDelim,
+        (TokenKind.Space, 1) when input[start] == ' ' => " ",
+        _ => input[start..pos],
+    };
 
     private State Emit(TokenKind kind) => EmitItem(ThisItem(kind));
 
@@ -265,6 +279,7 @@ internal sealed class Lexer
 
     private State LexLeftDelim()
     {
+        actionStart = pos;
         pos += LeftDelim.Length;
         var trimSpace = HasLeftTrimMarker(pos);
         var afterMarker = trimSpace ? 2 : 0;
@@ -306,6 +321,7 @@ internal sealed class Lexer
         }
 
         pos += RightDelim.Length;
+        extents?.Add(new ActionExtent(actionStart, pos, IsComment: true));
         if (trimSpace)
         {
             pos += LeftTrimLength(pos);
@@ -325,6 +341,7 @@ internal sealed class Lexer
         }
 
         pos += RightDelim.Length;
+        extents?.Add(new ActionExtent(actionStart, pos, IsComment: false));
         var delim = ThisItem(TokenKind.RightDelim);
         if (trimSpace)
         {

@@ -44,19 +44,20 @@ internal sealed class Parser
     private int actionLine;
     private int rangeDepth;
 
-    private Parser(string parseName, string text, Func<string, bool> hasFunction, Dictionary<string, ParsedTree> treeSet)
+    private Parser(string parseName, string text, Func<string, bool> hasFunction, Dictionary<string, ParsedTree> treeSet, List<ActionExtent>? extents)
     {
         this.hasFunction = hasFunction;
         this.treeSet = treeSet;
         source = new ParseSource(parseName, text);
-        lexer = new Lexer(text, !hasFunction("break"), !hasFunction("continue"));
+        lexer = new Lexer(text, !hasFunction("break"), !hasFunction("continue"), extents);
     }
 
     /// <summary>Parses <paramref name="text"/> as template <paramref name="name"/>; returns every tree it defines.</summary>
-    public static Dictionary<string, ParsedTree> Parse(string name, string text, Func<string, bool> hasFunction)
+    /// <param name="extents">When given, receives where every action and comment of the text lies (the parse reads the whole text).</param>
+    public static Dictionary<string, ParsedTree> Parse(string name, string text, Func<string, bool> hasFunction, List<ActionExtent>? extents = null)
     {
         var treeSet = new Dictionary<string, ParsedTree>(StringComparer.Ordinal);
-        var parser = new Parser(name, text, hasFunction, treeSet);
+        var parser = new Parser(name, text, hasFunction, treeSet, extents);
         var root = parser.ParseTop();
         parser.Add(name, root);
         return treeSet;

@@ -32,7 +32,10 @@ public sealed class TemplateValuesReads
     /// <summary>Parses every template (by name) of a chart with Helm's function table and follows their reads.</summary>
     /// <param name="followValues">False when only where the actions are matters: nothing is parsed, each template's
     /// actions come from the lexer alone (up to a lexical error, if any) and read nothing.</param>
-    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates, bool followValues = true)
+    /// <param name="readsWanted">Which templates' reads are followed (every one when null). The others are still
+    /// parsed, for their defines and to tell whether they parse, but their actions read nothing: walking them would
+    /// cost as much as parsing them, for a caller that looks at no value they read.</param>
+    public static TemplateValuesReads Analyze(IReadOnlyDictionary<string, string> templates, bool followValues = true, Func<string, bool>? readsWanted = null)
     {
         ArgumentNullException.ThrowIfNull(templates);
         var analysis = new TemplateValuesReads();
@@ -40,22 +43,27 @@ public sealed class TemplateValuesReads
         {
             foreach (var (name, text) in templates)
             {
-                analysis.actions[name] = Spans(text).Select(s => new TemplateAction(s.Start, s.End, s.IsComment, [])).ToList();
+                analysis.actions[name] = LexedExtents(text).ConvertAll(e => new TemplateAction(e.Start, e.End, e.IsComment, []));
             }
 
             return analysis;
         }
 
-        var parsed = new Dictionary<string, Dictionary<string, ParsedTree>>(StringComparer.Ordinal);
+        var parsed = new List<(string Name, Dictionary<string, ParsedTree> Trees, List<ActionExtent> Extents)>(templates.Count);
         foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             try
             {
-                var trees = Parser.Parse(name, text, FunctionLibrary.Helm.ContainsKey);
-                parsed[name] = trees;
-                foreach (var (treeName, tree) in trees.Where(t => t.Key != name))
+                // The parse records where the actions are as it lexes: the text is lexed once.
+                var extents = new List<ActionExtent>();
+                var trees = Parser.Parse(name, text, FunctionLibrary.Helm.ContainsKey, extents);
+                parsed.Add((name, trees, extents));
+                foreach (var (treeName, tree) in trees)
                 {
-                    analysis.defines[treeName] = tree;
+                    if (treeName != name)
+                    {
+                        analysis.defines[treeName] = tree;
+                    }
                 }
             }
             catch (TemplateParseException)
@@ -65,9 +73,11 @@ public sealed class TemplateValuesReads
             }
         }
 
-        foreach (var (name, trees) in parsed)
+        foreach (var (name, trees, extents) in parsed)
         {
-            analysis.actions[name] = analysis.Collect(templates[name], trees);
+            analysis.actions[name] = readsWanted is null || readsWanted(name)
+                ? analysis.Collect(extents, trees)
+                : extents.ConvertAll(e => new TemplateAction(e.Start, e.End, e.IsComment, []));
         }
 
         return analysis;
@@ -76,16 +86,12 @@ public sealed class TemplateValuesReads
     /// <summary>The actions of template <paramref name="name"/> in text order; null when it does not parse.</summary>
     public IReadOnlyList<TemplateAction>? ActionsOf(string name) => actions.GetValueOrDefault(name);
 
-    private List<TemplateAction> Collect(string text, Dictionary<string, ParsedTree> trees)
+    private List<TemplateAction> Collect(List<ActionExtent> extents, Dictionary<string, ParsedTree> trees)
     {
-        var spans = Spans(text);
-        var starts = spans.ConvertAll(s => s.Start);
-        var reads = new SortedSet<string>?[spans.Count];
+        var reads = new SortedSet<string>?[extents.Count];
         void Read(int pos, string path)
         {
-            var index = starts.BinarySearch(pos);
-            index = index >= 0 ? index : ~index - 1;
-            if (index >= 0 && pos < spans[index].End)
+            if (IndexAt(extents, pos) is var index and >= 0)
             {
                 (reads[index] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(path);
             }
@@ -96,48 +102,66 @@ public sealed class TemplateValuesReads
             new Walker(this, Read, 0).List(tree.Root, Dot.Root, new Dictionary<string, Dot>(StringComparer.Ordinal) { ["$"] = Dot.Root });
         }
 
-        return spans.Select((s, i) => new TemplateAction(s.Start, s.End, s.IsComment, reads[i] is { } paths ? [.. paths] : [])).ToList();
+        var collected = new List<TemplateAction>(extents.Count);
+        for (var i = 0; i < extents.Count; i++)
+        {
+            collected.Add(new TemplateAction(extents[i].Start, extents[i].End, extents[i].IsComment, reads[i] is { } paths ? [.. paths] : []));
+        }
+
+        return collected;
+    }
+
+    /// <summary>The index of the extent (in text order) that holds offset <paramref name="pos"/>; -1 when none does.</summary>
+    private static int IndexAt(List<ActionExtent> extents, int pos)
+    {
+        int low = 0, high = extents.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (extents[middle].Start <= pos)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found >= 0 && pos < extents[found].End ? found : -1;
     }
 
     /// <summary>
-    /// Every action's and comment's extent, from the lexer (which knows strings and comments). Comments are not
-    /// tokens: they are what lies between two tokens (or after the last) and opens with <c>{{</c>.
+    /// Every action's and comment's extent from the lexer alone. The lexer stops at a lexical error; each <c>{{</c>
+    /// after what it read is then taken for a comment reaching the <c>}}</c> after the next <c>*/</c> (or the end).
     /// </summary>
-    private static List<(int Start, int End, bool IsComment)> Spans(string text)
+    private static List<ActionExtent> LexedExtents(string text)
     {
-        var spans = new List<(int, int, bool)>();
-        var lexer = new Lexer(text, breakOk: true, continueOk: true);
-        var open = -1;
-        var lastEnd = 0;
-        for (var token = lexer.NextItem(); ; token = lexer.NextItem())
+        var extents = new List<ActionExtent>();
+        var lexer = new Lexer(text, breakOk: true, continueOk: true, extents);
+        var lexed = 0;
+        for (var token = lexer.NextItem(); token.Kind != TokenKind.EOF; token = lexer.NextItem())
         {
-            var atEnd = token.Kind is TokenKind.EOF or TokenKind.Error;
-            Comments(text, lastEnd, atEnd ? text.Length : token.Pos, spans);
-            if (atEnd)
+            if (token.Kind == TokenKind.Error)
             {
-                return spans;
+                UnlexedComments(text, Math.Max(lexed, extents.Count == 0 ? 0 : extents[^1].End), extents);
+                break;
             }
 
-            lastEnd = Math.Max(lastEnd, token.Pos + token.Value.Length);
-            if (token.Kind == TokenKind.LeftDelim)
-            {
-                open = token.Pos;
-            }
-            else if (token.Kind == TokenKind.RightDelim && open >= 0)
-            {
-                spans.Add((open, lastEnd = ClosingEnd(text, token.Pos), false));
-                open = -1;
-            }
+            lexed = Math.Max(lexed, token.Pos + token.Value.Length);
         }
+
+        return extents;
     }
 
-    private static void Comments(string text, int from, int to, List<(int, int, bool)> spans)
+    private static void UnlexedComments(string text, int from, List<ActionExtent> extents)
     {
-        for (var start = text.IndexOf("{{", from, StringComparison.Ordinal); start >= 0 && start < to; start = text.IndexOf("{{", start + 2, StringComparison.Ordinal))
+        for (var start = text.IndexOf("{{", from, StringComparison.Ordinal); start >= 0; start = text.IndexOf("{{", start + 2, StringComparison.Ordinal))
         {
             var close = text.IndexOf("*/", start, StringComparison.Ordinal);
-            var end = close < 0 ? to : Math.Min(to, ClosingEnd(text, close));
-            spans.Add((start, end, true));
+            var end = close < 0 ? text.Length : ClosingEnd(text, close);
+            extents.Add(new ActionExtent(start, end, IsComment: true));
             start = end - 2;
         }
     }
@@ -233,14 +257,27 @@ public sealed class TemplateValuesReads
         private Dot Command(CommandNode command, Dot dot, Dictionary<string, Dot> variables, bool report)
         {
             var isInclude = command.Args is [IdentifierNode { Ident: "include" }, StringNode, _, ..];
-            var values = command.Args.Select((a, i) => Argument(a, dot, variables, report && !(isInclude && i == 2))).ToList();
+            Dot first = Dot.Other, includeArgument = Dot.Other;
+            for (var i = 0; i < command.Args.Count; i++)
+            {
+                var value = Argument(command.Args[i], dot, variables, report && !(isInclude && i == 2));
+                if (i == 0)
+                {
+                    first = value;
+                }
+                else if (i == 2)
+                {
+                    includeArgument = value;
+                }
+            }
+
             if (isInclude)
             {
-                Helper(((StringNode)command.Args[1]).Text, values[2], command.Pos);
+                Helper(((StringNode)command.Args[1]).Text, includeArgument, command.Pos);
             }
 
             // A single operand passes its value on; a function's result is not a values path any more.
-            return command.Args.Count == 1 && command.Args[0] is not IdentifierNode ? values[0] : Dot.Other;
+            return command.Args.Count == 1 && command.Args[0] is not IdentifierNode ? first : Dot.Other;
         }
 
         private Dot Argument(Node node, Dot dot, Dictionary<string, Dot> variables, bool report)

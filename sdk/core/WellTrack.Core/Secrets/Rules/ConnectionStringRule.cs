@@ -16,9 +16,12 @@ internal sealed partial class ConnectionStringRule : TokenRule
 
     public bool AllowPlaceholders { get; init; } = true;
 
+    public override bool MayMatch(string text)
+        => MayBeUrlForm(text) && UrlForm().IsMatch(text) || MayBeKeyValueForm(text) && KeyValueForm().IsMatch(text);
+
     public override IEnumerable<TokenMatch> Find(string text)
     {
-        if (text.Contains("://", StringComparison.Ordinal))
+        if (MayBeUrlForm(text))
         {
             foreach (Match match in UrlForm().Matches(text))
             {
@@ -30,7 +33,7 @@ internal sealed partial class ConnectionStringRule : TokenRule
             }
         }
 
-        if (text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase)))
+        if (MayBeKeyValueForm(text))
         {
             foreach (Match match in KeyValueForm().Matches(text))
             {
@@ -42,6 +45,11 @@ internal sealed partial class ConnectionStringRule : TokenRule
             }
         }
     }
+
+    private static bool MayBeUrlForm(string text) => text.Contains("://", StringComparison.Ordinal);
+
+    private static bool MayBeKeyValueForm(string text)
+        => text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase));
 
     private bool IsCredential(string password)
         => password.Length >= 3

@@ -16,13 +16,10 @@ internal sealed partial class JwtRule : TokenRule
 
     public override string Hint => "eyJ";
 
+    public override bool MayMatch(string text) => base.MayMatch(text) && Pattern().IsMatch(text);
+
     public override IEnumerable<TokenMatch> Find(string text)
     {
-        if (!text.Contains(Hint, StringComparison.Ordinal))
-        {
-            yield break;
-        }
-
         foreach (Match match in Pattern().Matches(text))
         {
             if (!TryDecodeObject(match.Groups["header"].Value, out var header) || !header.TryGetProperty("alg", out _))

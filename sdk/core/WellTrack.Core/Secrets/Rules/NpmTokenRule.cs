@@ -10,9 +10,12 @@ internal sealed partial class NpmTokenRule : TokenRule
 
     public override string Hint => string.Empty;
 
+    public override bool MayMatch(string text)
+        => MayBeToken(text) && Token().IsMatch(text) || MayBeAuthToken(text) && AuthToken().IsMatch(text);
+
     public override IEnumerable<TokenMatch> Find(string text)
     {
-        if (text.Contains("npm_", StringComparison.Ordinal))
+        if (MayBeToken(text))
         {
             foreach (Match match in Token().Matches(text))
             {
@@ -23,7 +26,7 @@ internal sealed partial class NpmTokenRule : TokenRule
             }
         }
 
-        if (text.Contains("_authToken=", StringComparison.Ordinal))
+        if (MayBeAuthToken(text))
         {
             foreach (Match match in AuthToken().Matches(text))
             {
@@ -35,6 +38,10 @@ internal sealed partial class NpmTokenRule : TokenRule
             }
         }
     }
+
+    private static bool MayBeToken(string text) => text.Contains("npm_", StringComparison.Ordinal);
+
+    private static bool MayBeAuthToken(string text) => text.Contains("_authToken=", StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_])npm_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
     private static partial Regex Token();

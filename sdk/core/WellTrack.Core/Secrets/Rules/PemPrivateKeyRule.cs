@@ -15,11 +15,6 @@ internal sealed partial class PemPrivateKeyRule : TokenRule
 
     public override IEnumerable<TokenMatch> Find(string text)
     {
-        if (!text.Contains(Hint, StringComparison.Ordinal))
-        {
-            yield break;
-        }
-
         foreach (Match match in Begin().Matches(text))
         {
             var bodyStart = match.Index + match.Length;

@@ -30,20 +30,26 @@ internal sealed class TokenRules
         ];
     }
 
-    public List<TokenMatch> Find(string text)
+    /// <summary>The credentials in <paramref name="text"/>, by position; an empty list (not allocated) when none.</summary>
+    public IReadOnlyList<TokenMatch> Find(string text)
     {
-        List<TokenMatch>? found = null;
         if (text.Length < 12)
         {
             return [];
         }
 
+        List<TokenMatch>? found = null;
         foreach (var rule in _rules)
         {
+            if (!rule.MayMatch(text))
+            {
+                continue;
+            }
+
             foreach (var match in rule.Find(text))
             {
                 found ??= [];
-                if (!found.Any(existing => existing.Index < match.Index + match.Length && match.Index < existing.Index + existing.Length))
+                if (!Overlaps(found, match))
                 {
                     found.Add(match);
                 }
@@ -57,5 +63,18 @@ internal sealed class TokenRules
 
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
         return found;
+    }
+
+    private static bool Overlaps(List<TokenMatch> found, TokenMatch match)
+    {
+        foreach (var existing in found)
+        {
+            if (existing.Index < match.Index + match.Length && match.Index < existing.Index + existing.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -15,13 +15,11 @@ internal sealed partial class UrlCredentialsRule : TokenRule
 
     public bool AllowPlaceholders { get; init; } = true;
 
+    public override bool MayMatch(string text)
+        => text.Contains('@', StringComparison.Ordinal) && text.Contains("://", StringComparison.Ordinal) && Pattern().IsMatch(text);
+
     public override IEnumerable<TokenMatch> Find(string text)
     {
-        if (!text.Contains('@', StringComparison.Ordinal) || !text.Contains("://", StringComparison.Ordinal))
-        {
-            yield break;
-        }
-
         foreach (Match match in Pattern().Matches(text))
         {
             if (ConnectionStringRule.IsDatabaseScheme(match.Groups["scheme"].Value))

@@ -16,14 +16,14 @@ internal sealed class YamlSourceParser
     /// <summary>Deeper nesting is refused (as invalid YAML) rather than recursed into.</summary>
     private const int MaxDepth = 200;
 
-    private readonly Parser parser;
-    private readonly string fileName;
-    private Mark lastGoodMark = Mark.Empty;
+    private readonly Parser _parser;
+    private readonly string _fileName;
+    private Mark _lastGoodMark = Mark.Empty;
 
     private YamlSourceParser(string fileName, string text)
     {
-        this.fileName = fileName;
-        parser = new Parser(new StringReader(text));
+        _fileName = fileName;
+        _parser = new Parser(new StringReader(text));
     }
 
     public static YamlSourceDocument Parse(YamlSourceText source)
@@ -46,7 +46,7 @@ internal sealed class YamlSourceParser
         }
         catch (InvalidOperationException e)
         {
-            throw new YamlException(reader.lastGoodMark, reader.lastGoodMark, e.Message);
+            throw new YamlException(reader._lastGoodMark, reader._lastGoodMark, e.Message);
         }
     }
 
@@ -85,20 +85,20 @@ internal sealed class YamlSourceParser
         {
             // YamlDotNet's scanner throws this (no position) on some malformed input, e.g. an unclosed "[" followed
             // by a block key; the last event read is the closest position there is.
-            throw DiagnosticException.Error(DiagnosticCodes.WT1001, At(lastGoodMark), e.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1001, At(_lastGoodMark), e.Message);
         }
     }
 
-    private ParsingEvent Current => parser.Current ?? throw new YamlException(lastGoodMark, lastGoodMark, "Unexpected end of the YAML stream.");
+    private ParsingEvent Current => _parser.Current ?? throw new YamlException(_lastGoodMark, _lastGoodMark, "Unexpected end of the YAML stream.");
 
     private void Next()
     {
-        if (parser.Current is { } current)
+        if (_parser.Current is { } current)
         {
-            lastGoodMark = current.Start;
+            _lastGoodMark = current.Start;
         }
 
-        parser.MoveNext();
+        _parser.MoveNext();
     }
 
     private YamlSourceNode ParseNode(int depth)
@@ -164,5 +164,5 @@ internal sealed class YamlSourceParser
 
     private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
 
-    private SourceLocation At(Mark mark) => new(fileName, (int)mark.Line, (int)mark.Column);
+    private SourceLocation At(Mark mark) => new(_fileName, (int)mark.Line, (int)mark.Column);
 }

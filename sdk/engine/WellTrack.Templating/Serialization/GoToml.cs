@@ -43,22 +43,22 @@ public static class GoToml
 
     private sealed class Encoder
     {
-        private readonly StringBuilder sb = new();
-        private bool hasWritten;
+        private readonly StringBuilder _sb = new();
+        private bool _hasWritten;
 
-        public override string ToString() => sb.ToString();
+        public override string ToString() => _sb.ToString();
 
         private void Write(string s)
         {
-            sb.Append(s);
-            hasWritten = true;
+            _sb.Append(s);
+            _hasWritten = true;
         }
 
         private void NewLine()
         {
-            if (hasWritten)
+            if (_hasWritten)
             {
-                sb.Append('\n');
+                _sb.Append('\n');
             }
         }
 

@@ -62,7 +62,7 @@ public static class GoToml
             }
         }
 
-        private static string Indent(IReadOnlyList<string> key) => string.Concat(Enumerable.Repeat("  ", Math.Max(key.Count - 1, 0)));
+        private static string Indent(List<string> key) => string.Concat(Enumerable.Repeat("  ", Math.Max(key.Count - 1, 0)));
 
         private static string QuoteKey(string k) => k.Length > 0 && k.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? k : Quoted(k);
 

@@ -11,9 +11,9 @@ internal static class InstalledTool
 {
     private static readonly string[] PackageIds = ["welltrack.cli", "welltrack.cli.any", "welltrack.cli.linux-x64"];
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static string? _command;
-    private static string? _toolDirectory;
-    private static string? _privateFeed;
+    private static string? Command;
+    private static string? ToolDirectory;
+    private static string? PrivateFeed;
 
     public static string Version { get; private set; } = string.Empty;
 
@@ -23,7 +23,7 @@ internal static class InstalledTool
         await Gate.WaitAsync();
         try
         {
-            return _command ??= await InstallAsync();
+            return Command ??= await InstallAsync();
         }
         finally
         {
@@ -34,17 +34,17 @@ internal static class InstalledTool
     /// <summary>Removes the installation, and the packages when they were packed here.</summary>
     public static void Remove()
     {
-        if (_toolDirectory is not null)
+        if (ToolDirectory is not null)
         {
-            TemporaryDirectory.Delete(_toolDirectory);
+            TemporaryDirectory.Delete(ToolDirectory);
         }
 
-        if (_privateFeed is null)
+        if (PrivateFeed is null)
         {
             return;
         }
 
-        TemporaryDirectory.Delete(_privateFeed);
+        TemporaryDirectory.Delete(PrivateFeed);
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var id in PackageIds)
@@ -60,7 +60,7 @@ internal static class InstalledTool
         if (string.IsNullOrEmpty(feed) || string.IsNullOrEmpty(version))
         {
             version = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-            feed = _privateFeed = Directory.CreateTempSubdirectory("welltrack-tool-feed-").FullName;
+            feed = PrivateFeed = Directory.CreateTempSubdirectory("welltrack-tool-feed-").FullName;
             var pack = await DotnetCli.RunAsync(RepositoryPaths.Root(typeof(InstalledTool).Assembly),
                 ["pack", "sdk/frontends/WellTrack.Cli/WellTrack.Cli.csproj", "-c", "Release", $"-p:PackageVersion={version}", "-o", feed, "-nologo"]);
             if (pack.ExitCode != 0)
@@ -70,9 +70,9 @@ internal static class InstalledTool
         }
 
         Version = version;
-        _toolDirectory = Directory.CreateTempSubdirectory("welltrack-tool-").FullName;
+        ToolDirectory = Directory.CreateTempSubdirectory("welltrack-tool-").FullName;
         // Only the feed under test: the repository's package source mapping would not admit it.
-        var config = Path.Combine(_toolDirectory, "nuget.config");
+        var config = Path.Combine(ToolDirectory, "nuget.config");
         File.WriteAllText(config, $"""
             <configuration>
               <packageSources>
@@ -81,8 +81,8 @@ internal static class InstalledTool
               </packageSources>
             </configuration>
             """);
-        var toolPath = Path.Combine(_toolDirectory, "bin");
-        var install = await DotnetCli.RunAsync(_toolDirectory,
+        var toolPath = Path.Combine(ToolDirectory, "bin");
+        var install = await DotnetCli.RunAsync(ToolDirectory,
             ["tool", "install", "--tool-path", toolPath, "WellTrack.Cli", "--version", version, "--configfile", config]);
         if (install.ExitCode != 0)
         {

@@ -163,19 +163,19 @@ public sealed partial class NativeToolTests
         using var server = new RefusingHttpServer();
         // A fake token of GitHub's shape, made up for this run.
         var token = "ghp_" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "abcd";
-        const string Variable = "WELLTRACK_NATIVE_TEST_TOKEN";
-        var run = new Run(fixture.Root, ["bump", "--repo", server.Url("gitops.git"), "--chart", "welltrack-backend", "--tag", "v1", "--token-variable", Variable]);
+        const string variable = "WELLTRACK_NATIVE_TEST_TOKEN";
+        var run = new Run(fixture.Root, ["bump", "--repo", server.Url("gitops.git"), "--chart", "welltrack-backend", "--tag", "v1", "--token-variable", variable]);
 
         await AssertSameAsJitAsync([run], side => new Dictionary<string, string?>
         {
             ["WELLTRACK_CACHE"] = Path.Combine(fixture.Root, "cache-" + side),
-            [Variable] = token,
+            [variable] = token,
         });
 
-        var native = await RunNativeAsync(fixture.Root, run.Arguments, new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = fixture.CacheDirectory, [Variable] = token });
+        var native = await RunNativeAsync(fixture.Root, run.Arguments, new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = fixture.CacheDirectory, [variable] = token });
         Assert.AreNotEqual(0, native.ExitCode);
         StringAssert.Contains(native.Error, "WT2005");
-        StringAssert.Contains(native.Error, $"the token in ${Variable} (through GIT_ASKPASS)");
+        StringAssert.Contains(native.Error, $"the token in ${variable} (through GIT_ASKPASS)");
         Assert.DoesNotContain(token, native.Output + native.Error);
         CollectionAssert.Contains(server.OfferedCredentials.ToList(), "x-access-token:" + token, "git offered the token it was given");
     }

@@ -30,7 +30,7 @@ public static class PackedSdk
             return;
         }
 
-        _packedHere = true;
+        PackedHere = true;
         Version = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         Feed = Directory.CreateTempSubdirectory("welltrack-feed-").FullName;
         foreach (var package in Packages)
@@ -66,13 +66,13 @@ public static class PackedSdk
             """);
     }
 
-    private static bool _packedHere;
+    private static bool PackedHere;
 
     [AssemblyCleanup]
     public static void Cleanup()
     {
         // A version packed by ./build.sh is shared with other test projects running at the same time; it cleans up.
-        if (!_packedHere)
+        if (!PackedHere)
         {
             return;
         }

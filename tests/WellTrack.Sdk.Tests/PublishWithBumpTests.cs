@@ -59,7 +59,7 @@ public sealed class PublishWithBumpTests
         var unchanged = (string text) => string.Join('\n', text.Split('\n').Where(line => !line.StartsWith("  tag:", StringComparison.Ordinal) && !line.StartsWith("  digest:", StringComparison.Ordinal)));
         Assert.AreEqual(unchanged(valuesBefore), unchanged(after), "only the tag and digest lines changed");
         var diffLines = TestGit.Run(gitops.BareRepository, "diff", "--unified=0", "main~1", "main")
-            .Split('\n').Where(line => line.StartsWith('+') || line.StartsWith('-')).Where(line => !line.StartsWith("+++") && !line.StartsWith("---")).ToList();
+            .Split('\n').Where(line => line.StartsWith('+') || line.StartsWith('-')).Where(line => !line.StartsWith("+++", StringComparison.Ordinal) && !line.StartsWith("---", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(4, diffLines.Count, string.Join("\n", diffLines));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using WellTrack.Testing;
 
@@ -99,7 +100,7 @@ internal sealed class GeneratedTemplate : IDisposable
             var text = Read(file);
             foreach (var placeholder in placeholders.Where(p => file.Contains(p, StringComparison.Ordinal) || text.Contains(p, StringComparison.Ordinal)))
             {
-                found.AppendLine($"{file}: {placeholder}");
+                found.AppendLine(CultureInfo.InvariantCulture, $"{file}: {placeholder}");
             }
         }
 

@@ -11,8 +11,8 @@ namespace WellTrack.Templates.Tests;
 [TestClass]
 public static class TemplatePackage
 {
-    private static TemporaryDirectory? s_scratch;
-    private static bool s_packedSdk;
+    private static TemporaryDirectory? ScratchDirectory;
+    private static bool SdkPackedHere;
 
     public static string RepositoryRoot => RepositoryPaths.Root(typeof(TemplatePackage).Assembly);
 
@@ -29,12 +29,12 @@ public static class TemplatePackage
     public static string Hive { get; private set; } = string.Empty;
 
     /// <summary>Scratch space for this run (generated solutions, GitOps cache clones).</summary>
-    public static string Scratch => s_scratch?.Path ?? throw new InvalidOperationException("Not initialised.");
+    public static string Scratch => ScratchDirectory?.Path ?? throw new InvalidOperationException("Not initialised.");
 
     [AssemblyInitialize]
     public static async Task InitializeAsync(TestContext context)
     {
-        s_scratch = new TemporaryDirectory("welltrack-templates-");
+        ScratchDirectory = new TemporaryDirectory("welltrack-templates-");
         var feed = Environment.GetEnvironmentVariable("WELLTRACK_TEST_FEED");
         var version = Environment.GetEnvironmentVariable("WELLTRACK_TEST_SDK_VERSION");
         if (!string.IsNullOrEmpty(feed) && !string.IsNullOrEmpty(version))
@@ -44,9 +44,9 @@ public static class TemplatePackage
         else
         {
             SdkVersion = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-            Feed = s_scratch.CreateDirectory("feed");
+            Feed = ScratchDirectory.CreateDirectory("feed");
             await PackAsync("sdk/packages/WellTrack.Sdk/WellTrack.Sdk.csproj", Feed);
-            s_packedSdk = true;
+            SdkPackedHere = true;
         }
 
         // The GitOps repository's SDK, packed with the same version (the repository may predate it: then only the
@@ -55,7 +55,7 @@ public static class TemplatePackage
         if (File.Exists(Path.Combine(RepositoryRoot, gitOpsSdk)) && !File.Exists(Path.Combine(Feed, $"WellTrack.Sdk.GitOps.{SdkVersion}.nupkg")))
         {
             // Never write into a feed build.sh made: copy it and complete the copy.
-            var completed = s_scratch.CreateDirectory("feed-completed");
+            var completed = ScratchDirectory.CreateDirectory("feed-completed");
             foreach (var package in Directory.EnumerateFiles(Feed, "*.nupkg"))
             {
                 File.Copy(package, Path.Combine(completed, Path.GetFileName(package)));
@@ -68,13 +68,13 @@ public static class TemplatePackage
         Package = Path.Combine(Feed, $"WellTrack.Templates.{SdkVersion}.nupkg");
         if (!File.Exists(Package))
         {
-            var packages = s_scratch.CreateDirectory("templates-package");
+            var packages = ScratchDirectory.CreateDirectory("templates-package");
             await PackAsync("templates/WellTrack.Templates.csproj", packages);
             Package = Path.Combine(packages, $"WellTrack.Templates.{SdkVersion}.nupkg");
         }
 
-        Hive = s_scratch.CreateDirectory("hive");
-        var install = await DotnetCli.RunAsync(s_scratch.Path, ["new", "install", Package, "--debug:custom-hive", Hive]);
+        Hive = ScratchDirectory.CreateDirectory("hive");
+        var install = await DotnetCli.RunAsync(ScratchDirectory.Path, ["new", "install", Package, "--debug:custom-hive", Hive]);
         if (install.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet new install {Package} failed:\n{install.Output}\n{install.Error}");
@@ -84,7 +84,7 @@ public static class TemplatePackage
     [AssemblyCleanup]
     public static void Cleanup()
     {
-        if (s_packedSdk)
+        if (SdkPackedHere)
         {
             // A version only this run used: keep the global packages folder tidy. A version build.sh packed is
             // shared with the other package-level tests, and build.sh cleans it up.
@@ -94,7 +94,7 @@ public static class TemplatePackage
             TemporaryDirectory.Delete(Path.Combine(packages, "welltrack.sdk.gitops", SdkVersion));
         }
 
-        s_scratch?.Dispose();
+        ScratchDirectory?.Dispose();
     }
 
     private static async Task PackAsync(string project, string output)

@@ -32,5 +32,25 @@ public sealed class DiagnosticCode : IComparable<DiagnosticCode>
 
     public int CompareTo(DiagnosticCode? other) => string.CompareOrdinal(Id, other?.Id);
 
+    // Equality agrees with the ordering (same Id), as IComparable asks; with one instance per code it is also identity.
+    public override bool Equals(object? obj) => obj is DiagnosticCode other && Is(other.Id);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id);
+
+    public static bool operator ==(DiagnosticCode? left, DiagnosticCode? right) => Compare(left, right) == 0;
+
+    public static bool operator !=(DiagnosticCode? left, DiagnosticCode? right) => Compare(left, right) != 0;
+
+    public static bool operator <(DiagnosticCode? left, DiagnosticCode? right) => Compare(left, right) < 0;
+
+    public static bool operator <=(DiagnosticCode? left, DiagnosticCode? right) => Compare(left, right) <= 0;
+
+    public static bool operator >(DiagnosticCode? left, DiagnosticCode? right) => Compare(left, right) > 0;
+
+    public static bool operator >=(DiagnosticCode? left, DiagnosticCode? right) => Compare(left, right) >= 0;
+
+    // Null sorts first, as Comparer<T>.Default puts it.
+    private static int Compare(DiagnosticCode? left, DiagnosticCode? right) => Comparer<DiagnosticCode>.Default.Compare(left, right);
+
     public override string ToString() => Id;
 }

@@ -11,12 +11,12 @@ public static partial class DiagnosticCodes
 {
     // Lazily built on first lookup, after the generated fields exist (static initialisers of partial halves run in an
     // unspecified order).
-    private static FrozenDictionary<string, DiagnosticCode>? s_byId;
+    private static FrozenDictionary<string, DiagnosticCode>? ById;
 
     /// <summary>The code named <paramref name="id"/> exactly (<c>WT3301</c>), or null.</summary>
     public static DiagnosticCode? Find(string id)
     {
-        var byId = s_byId ??= All.ToFrozenDictionary(code => code.Id, StringComparer.Ordinal);
+        var byId = ById ??= All.ToFrozenDictionary(code => code.Id, StringComparer.Ordinal);
         return byId.GetValueOrDefault(id);
     }
 }

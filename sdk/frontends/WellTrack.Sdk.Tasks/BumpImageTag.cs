@@ -14,7 +14,7 @@ namespace WellTrack.Sdk.Tasks;
 /// Options start at <see cref="BumpDefaults"/>: MSBuild leaves a parameter whose property is empty unset, so an unset
 /// property means the core's default, stated only there.
 /// </summary>
-public sealed class BumpImageTag : MSBuildTask, ICancelableTask
+public sealed class BumpImageTag : MSBuildTask, ICancelableTask, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -84,6 +84,9 @@ public sealed class BumpImageTag : MSBuildTask, ICancelableTask
     public bool Changed { get; private set; }
 
     public void Cancel() => _cancellation.Cancel();
+
+    // The token source is all the task owns; its owner (the build engine, a test) may release it after Execute.
+    public void Dispose() => _cancellation.Dispose();
 
     public override bool Execute()
     {

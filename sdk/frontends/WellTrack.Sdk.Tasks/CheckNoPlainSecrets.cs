@@ -12,7 +12,7 @@ namespace WellTrack.Sdk.Tasks;
 /// MSBuild inputs into <see cref="SecretScanner"/>. Findings are logged as coded errors (notes as messages) with
 /// file, line and column; their text holds only a redacted excerpt, and no parameter or output carries a secret.
 /// </summary>
-public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
+public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -40,6 +40,9 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask
 
     /// <summary>Stops after the files in progress (Ctrl+C in the build).</summary>
     public void Cancel() => _cancellation.Cancel();
+
+    // The token source is all the task owns; its owner (the build engine, a test) may release it after Execute.
+    public void Dispose() => _cancellation.Dispose();
 
     public override bool Execute()
     {

@@ -12,7 +12,7 @@ namespace WellTrack.Sdk.Tasks;
 /// Renders every chart (default values and each ci/*-values.yaml) and checks the chart files, every rendered object,
 /// the objects together and good practice. A thin translation of MSBuild inputs into <see cref="ChartValidator"/>.
 /// </summary>
-public sealed class ValidateCharts : MSBuildTask, ICancelableTask
+public sealed class ValidateCharts : MSBuildTask, ICancelableTask, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -43,6 +43,9 @@ public sealed class ValidateCharts : MSBuildTask, ICancelableTask
 
     /// <summary>Stops after the chart in progress (Ctrl+C in the build).</summary>
     public void Cancel() => _cancellation.Cancel();
+
+    // The token source is all the task owns; its owner (the build engine, a test) may release it after Execute.
+    public void Dispose() => _cancellation.Dispose();
 
     public override bool Execute()
     {

@@ -7,18 +7,18 @@ namespace WellTrack.Core.Tests.IO;
 [TestClass]
 public sealed class AtomicFileTests
 {
-    private string directory = null!;
+    private string _directory = null!;
 
     [TestInitialize]
-    public void CreateDirectory() => directory = Directory.CreateTempSubdirectory("welltrack-atomic-").FullName;
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("welltrack-atomic-").FullName;
 
     [TestCleanup]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
     [TestMethod]
     public void CreatesANewFile()
     {
-        var path = Path.Combine(directory, "values.yaml");
+        var path = Path.Combine(_directory, "values.yaml");
         AtomicFile.WriteAllBytes(path, Bytes("image:\n  tag: a\n"));
         CollectionAssert.AreEqual(Bytes("image:\n  tag: a\n"), File.ReadAllBytes(path));
         AssertOnlyFiles("values.yaml");
@@ -36,7 +36,7 @@ public sealed class AtomicFileTests
             return;
         }
 
-        var path = Path.Combine(directory, "values.yaml");
+        var path = Path.Combine(_directory, "values.yaml");
         File.WriteAllBytes(path, Bytes("old content that is longer than the new one\n"));
         File.SetUnixFileMode(path, mode);
 
@@ -50,9 +50,9 @@ public sealed class AtomicFileTests
     [TestMethod]
     public void WritesThroughASymbolicLinkAndKeepsTheLink()
     {
-        var target = Path.Combine(directory, "real.yaml");
+        var target = Path.Combine(_directory, "real.yaml");
         File.WriteAllBytes(target, Bytes("old\n"));
-        var link = Path.Combine(directory, "values.yaml");
+        var link = Path.Combine(_directory, "values.yaml");
         File.CreateSymbolicLink(link, target);
 
         AtomicFile.WriteAllBytes(link, Bytes("new\n"));
@@ -66,7 +66,7 @@ public sealed class AtomicFileTests
     public void FailureLeavesNoTemporaryFileAndIsCoded()
     {
         // A directory where the file should be: the temporary file is written, the final rename fails.
-        var path = Path.Combine(directory, "values.yaml");
+        var path = Path.Combine(_directory, "values.yaml");
         Directory.CreateDirectory(path);
 
         var error = Assert.ThrowsExactly<DiagnosticException>(() => AtomicFile.WriteAllBytes(path, Bytes("new\n"))).Diagnostic;
@@ -80,13 +80,13 @@ public sealed class AtomicFileTests
     [TestMethod]
     public void MissingDirectoryIsCoded()
     {
-        var path = Path.Combine(directory, "missing", "values.yaml");
+        var path = Path.Combine(_directory, "missing", "values.yaml");
         Assert.AreEqual("WT1030", Assert.ThrowsExactly<DiagnosticException>(() => AtomicFile.WriteAllBytes(path, Bytes("x"))).Diagnostic.Code);
         AssertOnlyFiles();
     }
 
     private void AssertOnlyFiles(params string[] names)
-        => CollectionAssert.AreEquivalent(names, Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).ToArray());
+        => CollectionAssert.AreEquivalent(names, Directory.EnumerateFileSystemEntries(_directory).Select(Path.GetFileName).ToArray());
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }

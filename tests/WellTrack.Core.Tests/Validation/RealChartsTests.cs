@@ -82,7 +82,7 @@ public sealed class RealChartsTests
     /// <summary>Renders only one variant (the others render nothing), so each variant is its own test case.</summary>
     private sealed class SingleVariantRenderer(string variant) : IChartRenderer
     {
-        private readonly IChartRenderer fixtures = ValidationTestSupport.FixtureRenderer();
+        private readonly IChartRenderer _fixtures = ValidationTestSupport.FixtureRenderer();
 
         public bool Rendered { get; private set; }
 
@@ -95,7 +95,7 @@ public sealed class RealChartsTests
             }
 
             Rendered = true;
-            return fixtures.Render(chartDirectory, extraValuesFiles, settings);
+            return _fixtures.Render(chartDirectory, extraValuesFiles, settings);
         }
     }
 }

@@ -127,7 +127,7 @@ public static partial class GitFailureClassifier
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var meaningful = lines.Where(line => line.StartsWith("fatal:", StringComparison.Ordinal)
             || line.StartsWith("error:", StringComparison.Ordinal)
-            || line.StartsWith("!", StringComparison.Ordinal)).ToList();
+            || line.StartsWith('!')).ToList();
         return meaningful.Count > 0 ? string.Join(" ", meaningful) : lines.LastOrDefault() ?? $"exit code {result.ExitCode}";
     }
 

@@ -62,8 +62,10 @@ public sealed class GitProcessRunner
 
         // Registered after the start and disposed before the process: the kill never meets a disposed process.
         using var cancellation = cancellationToken.Register(() => KillQuietly(process));
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        // The reads are not cancelled: a cancellation kills the process, which ends both streams, and the output read
+        // so far still explains the failure.
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
             if (command.StandardInput is { } input)

@@ -29,7 +29,7 @@ public static class UnifiedDiff
         return output.ToString();
     }
 
-    private static void AppendHunk(StringBuilder output, IReadOnlyList<LineDiff.Operation> operations, Range hunk, IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
+    private static void AppendHunk(StringBuilder output, List<LineDiff.Operation> operations, Range hunk, List<string> oldLines, List<string> newLines)
     {
         var (start, end) = (hunk.Start.Value, hunk.End.Value);
         var first = operations[start];
@@ -64,7 +64,7 @@ public static class UnifiedDiff
     private static string RangeText(int zeroBasedStart, int count)
         => count == 0 ? $"{zeroBasedStart},0" : count == 1 ? $"{zeroBasedStart + 1}" : $"{zeroBasedStart + 1},{count}";
 
-    private static IEnumerable<Range> Hunks(IReadOnlyList<LineDiff.Operation> operations, int context)
+    private static IEnumerable<Range> Hunks(List<LineDiff.Operation> operations, int context)
     {
         var index = 0;
         while (index < operations.Count)

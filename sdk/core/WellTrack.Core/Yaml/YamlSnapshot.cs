@@ -9,18 +9,18 @@ namespace WellTrack.Core.Yaml;
 /// </summary>
 internal sealed class YamlSnapshot
 {
-    private readonly Dictionary<string, NodeFact> facts;
+    private readonly Dictionary<string, NodeFact> _facts;
 
     private YamlSnapshot(Dictionary<string, NodeFact> facts, Dictionary<string, YamlSourceNode> nodes)
     {
-        this.facts = facts;
+        _facts = facts;
         Nodes = nodes;
     }
 
     /// <summary>The source node behind each fact, to point a diagnostic at it.</summary>
     public IReadOnlyDictionary<string, YamlSourceNode> Nodes { get; }
 
-    public IReadOnlyDictionary<string, NodeFact> Facts => facts;
+    public IReadOnlyDictionary<string, NodeFact> Facts => _facts;
 
     /// <summary>
     /// One node. <see cref="Style"/> null means "any style", used for values the editor wrote itself. Mappings and
@@ -49,7 +49,7 @@ internal sealed class YamlSnapshot
         return new YamlSnapshot(facts, nodes);
     }
 
-    public YamlSnapshot Copy() => new(new Dictionary<string, NodeFact>(facts, StringComparer.Ordinal), new Dictionary<string, YamlSourceNode>());
+    public YamlSnapshot Copy() => new(new Dictionary<string, NodeFact>(_facts, StringComparer.Ordinal), new Dictionary<string, YamlSourceNode>());
 
     /// <summary>Key of the value stored under <paramref name="key"/> in the mapping at <paramref name="mappingKey"/>.</summary>
     public static string ValueKey(string mappingKey, string key) => $"{mappingKey}/{EscapeKey(key)}";
@@ -71,7 +71,7 @@ internal sealed class YamlSnapshot
 
     public static string ItemKey(string sequenceKey, int index) => string.Create(CultureInfo.InvariantCulture, $"{sequenceKey}[{index}]");
 
-    public void Set(string key, NodeFact fact) => facts[key] = fact;
+    public void Set(string key, NodeFact fact) => _facts[key] = fact;
 
     private static void Record(YamlSourceNode node, string key, Dictionary<string, NodeFact> facts, Dictionary<string, YamlSourceNode> nodes)
     {

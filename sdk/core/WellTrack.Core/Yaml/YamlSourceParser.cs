@@ -16,18 +16,18 @@ internal sealed class YamlSourceParser
     /// <summary>Deeper nesting is refused (as invalid YAML) rather than recursed into.</summary>
     private const int MaxDepth = 200;
 
-    private readonly Parser parser;
-    private readonly string fileName;
-    private Mark lastGoodMark = Mark.Empty;
+    private readonly Parser _parser;
+    private readonly string _fileName;
+    private Mark _lastGoodMark = Mark.Empty;
 
     /// <summary>Set for the resolved view (<see cref="TryParseResolved"/>), null for the source view.</summary>
-    private readonly YamlAliasResolver? resolver;
+    private readonly YamlAliasResolver? _resolver;
 
     private YamlSourceParser(string fileName, string text, YamlAliasResolver? resolver = null)
     {
-        this.fileName = fileName;
-        this.resolver = resolver;
-        parser = new Parser(new StringReader(text));
+        _fileName = fileName;
+        _resolver = resolver;
+        _parser = new Parser(new StringReader(text));
     }
 
     public static YamlSourceDocument Parse(YamlSourceText source)
@@ -50,7 +50,7 @@ internal sealed class YamlSourceParser
         }
         catch (InvalidOperationException e)
         {
-            throw new YamlException(reader.lastGoodMark, reader.lastGoodMark, e.Message);
+            throw new YamlException(reader._lastGoodMark, reader._lastGoodMark, e.Message);
         }
     }
 
@@ -73,7 +73,7 @@ internal sealed class YamlSourceParser
         }
         catch (InvalidOperationException)
         {
-            error = YamlParseError.Unreadable(reader.lastGoodMark);
+            error = YamlParseError.Unreadable(reader._lastGoodMark);
         }
 
         return null;
@@ -93,10 +93,10 @@ internal sealed class YamlSourceParser
 
             Next();
             var root = ParseNode(depth: 0);
-            resolver?.CheckRoot(root);
+            _resolver?.CheckRoot(root);
             roots.Add(root);
             Next(); // DocumentEnd
-            resolver?.EndDocument();
+            _resolver?.EndDocument();
         }
 
         return roots;
@@ -117,20 +117,20 @@ internal sealed class YamlSourceParser
         {
             // YamlDotNet's scanner throws this (no position) on some malformed input, e.g. an unclosed "[" followed
             // by a block key; the last event read is the closest position there is.
-            throw DiagnosticException.Error(DiagnosticCodes.WT1001, At(lastGoodMark), e.Message);
+            throw DiagnosticException.Error(DiagnosticCodes.WT1001, At(_lastGoodMark), e.Message);
         }
     }
 
-    private ParsingEvent Current => parser.Current ?? throw new YamlException(lastGoodMark, lastGoodMark, "Unexpected end of the YAML stream.");
+    private ParsingEvent Current => _parser.Current ?? throw new YamlException(_lastGoodMark, _lastGoodMark, "Unexpected end of the YAML stream.");
 
     private void Next()
     {
-        if (parser.Current is { } current)
+        if (_parser.Current is { } current)
         {
-            lastGoodMark = current.Start;
+            _lastGoodMark = current.Start;
         }
 
-        parser.MoveNext();
+        _parser.MoveNext();
     }
 
     private YamlSourceNode ParseNode(int depth)
@@ -148,17 +148,17 @@ internal sealed class YamlSourceParser
                 return Defined(new YamlSourceScalar(scalar.Start, scalar.End, NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, scalar.Style));
             case AnchorAlias alias:
                 var aliasNode = new YamlSourceAlias(alias.Start, alias.End, alias.Value.Value);
-                return resolver is null ? aliasNode : resolver.Resolve(aliasNode);
+                return _resolver is null ? aliasNode : _resolver.Resolve(aliasNode);
             case MappingStart mapping:
             {
-                resolver?.Open(NameOf(mapping.Anchor));
+                _resolver?.Open(NameOf(mapping.Anchor));
                 var entries = new List<YamlSourceEntry>();
                 List<DeferredAlias>? deferred = null;
                 while (Current is not MappingEnd)
                 {
                     var key = ParseNode(depth + 1);
                     var value = ParseNode(depth + 1);
-                    if (resolver is not null)
+                    if (_resolver is not null)
                     {
                         YamlAliasResolver.RefuseDuplicate(entries, key);
                         DeferEntry(entries, key, value, ref deferred);
@@ -174,13 +174,13 @@ internal sealed class YamlSourceParser
 
             case SequenceStart sequence:
             {
-                resolver?.Open(NameOf(sequence.Anchor));
+                _resolver?.Open(NameOf(sequence.Anchor));
                 var items = new List<YamlSourceNode>();
                 List<DeferredAlias>? deferred = null;
                 while (Current is not SequenceEnd)
                 {
                     var item = ParseNode(depth + 1);
-                    if (resolver is not null && item is YamlSourceAlias alias)
+                    if (_resolver is not null && item is YamlSourceAlias alias)
                     {
                         DeferItem(items, alias, ref deferred);
                     }
@@ -227,14 +227,14 @@ internal sealed class YamlSourceParser
     private T Defined<T>(T node, List<DeferredAlias>? deferred = null)
         where T : YamlSourceNode
     {
-        if (resolver is not null)
+        if (_resolver is not null)
         {
             foreach (var (alias, replace) in deferred ?? [])
             {
-                resolver.Defer(alias, replace);
+                _resolver.Defer(alias, replace);
             }
 
-            resolver.Define(node);
+            _resolver.Define(node);
         }
 
         return node;
@@ -256,5 +256,5 @@ internal sealed class YamlSourceParser
 
     private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
 
-    private SourceLocation At(Mark mark) => new(fileName, (int)mark.Line, (int)mark.Column);
+    private SourceLocation At(Mark mark) => new(_fileName, (int)mark.Line, (int)mark.Column);
 }

@@ -11,23 +11,23 @@ namespace WellTrack.Templating.Charts;
 /// </summary>
 public sealed class ChartFiles : GoObject
 {
-    private readonly Dictionary<string, byte[]> files;
+    private readonly Dictionary<string, byte[]> _files;
 
     public ChartFiles(Dictionary<string, byte[]> files)
     {
-        this.files = files;
+        _files = files;
     }
 
     public override string TypeName => "main.files";
 
     public override bool IsMap => true;
 
-    public override int Length => files.Count;
+    public override int Length => _files.Count;
 
     public override bool TryGetField(string name, out object? value)
     {
         // A missing key yields the element's zero value, a nil []byte.
-        value = files.TryGetValue(name, out var bytes) ? bytes : Array.Empty<byte>();
+        value = _files.TryGetValue(name, out var bytes) ? bytes : Array.Empty<byte>();
         return true;
     }
 
@@ -44,19 +44,19 @@ public sealed class ChartFiles : GoObject
 
     public override string FormatValue() => GoFormatter.FormatValue(ToPlain());
 
-    public override object? ToPlain() => files.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal);
+    public override object? ToPlain() => _files.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal);
 
-    private byte[] GetBytes(string name) => files.TryGetValue(name, out var v) ? v : [];
+    private byte[] GetBytes(string name) => _files.TryGetValue(name, out var v) ? v : [];
 
     private ChartFiles Glob(string pattern)
     {
         var regex = GlobRegex(pattern) ?? GlobRegex("**")!;
-        return new ChartFiles(files.Where(kv => regex.IsMatch(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        return new ChartFiles(_files.Where(kv => regex.IsMatch(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
     }
 
     private List<object?> Lines(string path)
     {
-        if (!files.TryGetValue(path, out var bytes))
+        if (!_files.TryGetValue(path, out var bytes))
         {
             return TypedList.Strings([]);
         }
@@ -70,10 +70,10 @@ public sealed class ChartFiles : GoObject
         return TypedList.Strings(s.Split('\n'));
     }
 
-    private string AsConfig() => Functions.HelmFunctions.ToYaml(files.ToDictionary(
+    private string AsConfig() => Functions.HelmFunctions.ToYaml(_files.ToDictionary(
         kv => kv.Key[(kv.Key.LastIndexOf('/') + 1)..], kv => (object?)Encoding.UTF8.GetString(kv.Value), StringComparer.Ordinal));
 
-    private string AsSecrets() => Functions.HelmFunctions.ToYaml(files.ToDictionary(
+    private string AsSecrets() => Functions.HelmFunctions.ToYaml(_files.ToDictionary(
         kv => kv.Key[(kv.Key.LastIndexOf('/') + 1)..], kv => (object?)Convert.ToBase64String(kv.Value), StringComparer.Ordinal));
 
     /// <summary>gobwas/glob syntax with separator '/': *, **, ?, [classes], {alternatives}; null when invalid.</summary>

@@ -14,11 +14,11 @@ public sealed class ChartMetadata
     private static readonly string[] StringFields =
         ["name", "home", "version", "description", "icon", "apiVersion", "condition", "tags", "appVersion", "kubeVersion", "type"];
 
-    private readonly Dictionary<string, object?> raw;
+    private readonly Dictionary<string, object?> _raw;
 
     private ChartMetadata(Dictionary<string, object?> raw)
     {
-        this.raw = raw;
+        _raw = raw;
     }
 
     public string Name => Str("name");
@@ -37,11 +37,11 @@ public sealed class ChartMetadata
 
     /// <summary>Chart.yaml's dependencies: which subcharts to use, under which name, and when.</summary>
     public IReadOnlyList<ChartDependency> Dependencies =>
-        raw.TryGetValue("dependencies", out var d) && d is List<object?> list
+        _raw.TryGetValue("dependencies", out var d) && d is List<object?> list
             ? list.OfType<Dictionary<string, object?>>().Select(ChartDependency.From).ToList()
             : [];
 
-    private string Str(string key) => raw.TryGetValue(key, out var v) && v is string s ? s : string.Empty;
+    private string Str(string key) => _raw.TryGetValue(key, out var v) && v is string s ? s : string.Empty;
 
     /// <summary>Parses and validates Chart.yaml text as Helm's loader does.</summary>
     /// <exception cref="ChartLoadException">With Helm's message.</exception>
@@ -102,17 +102,17 @@ public sealed class ChartMetadata
     {
         foreach (var field in new[] { "name", "description", "home", "icon", "condition", "tags", "appVersion", "kubeVersion" })
         {
-            if (raw.TryGetValue(field, out var v) && v is string s)
+            if (_raw.TryGetValue(field, out var v) && v is string s)
             {
-                raw[field] = Sanitize(s);
+                _raw[field] = Sanitize(s);
             }
         }
 
         foreach (var field in new[] { "sources", "keywords" })
         {
-            if (raw.TryGetValue(field, out var v) && v is List<object?> list)
+            if (_raw.TryGetValue(field, out var v) && v is List<object?> list)
             {
-                raw[field] = list.Select(x => x is string s ? (object?)Sanitize(s) : x).ToList();
+                _raw[field] = list.Select(x => x is string s ? (object?)Sanitize(s) : x).ToList();
             }
         }
 
@@ -141,7 +141,7 @@ public sealed class ChartMetadata
             throw new ChartLoadException("validation: chart.metadata.type must be application or library", "Chart.yaml");
         }
 
-        if (raw.TryGetValue("maintainers", out var m) && m is List<object?> maintainers && maintainers.Exists(x => x is null))
+        if (_raw.TryGetValue("maintainers", out var m) && m is List<object?> maintainers && maintainers.Exists(x => x is null))
         {
             throw new ChartLoadException("validation: maintainers must not contain empty or null nodes", "Chart.yaml");
         }
@@ -155,7 +155,7 @@ public sealed class ChartMetadata
     /// </summary>
     private void ValidateDependencies()
     {
-        if (!raw.TryGetValue("dependencies", out var d) || d is not List<object?> list)
+        if (!_raw.TryGetValue("dependencies", out var d) || d is not List<object?> list)
         {
             return;
         }
@@ -202,18 +202,18 @@ public sealed class ChartMetadata
         return sb.ToString();
     }
 
-    private TypedList StringList(string key) => TypedList.Strings(raw.TryGetValue(key, out var v) && v is List<object?> l ? l.Select(x => x as string ?? string.Empty) : []);
+    private TypedList StringList(string key) => TypedList.Strings(_raw.TryGetValue(key, out var v) && v is List<object?> l ? l.Select(x => x as string ?? string.Empty) : []);
 
     /// <summary>The <c>.Chart</c> value: Helm's Metadata fields plus IsRoot, with Go zero values.</summary>
     public GoObject ToTemplateObject(bool isRoot = true, string? nameOverride = null)
     {
-        var maintainers = raw.TryGetValue("maintainers", out var m) && m is List<object?> ml
+        var maintainers = _raw.TryGetValue("maintainers", out var m) && m is List<object?> ml
             ? new TypedList("*main.Maintainer", ml.Select(x => (object?)Person(x as Dictionary<string, object?>)))
             : new TypedList("*main.Maintainer", []);
-        var dependencies = raw.TryGetValue("dependencies", out var d) && d is List<object?> dl
+        var dependencies = _raw.TryGetValue("dependencies", out var d) && d is List<object?> dl
             ? new TypedList("*main.Dependency", dl.Select(x => (object?)Dependency(x as Dictionary<string, object?>)))
             : new TypedList("*main.Dependency", []);
-        var annotations = raw.TryGetValue("annotations", out var a) && a is Dictionary<string, object?> am
+        var annotations = _raw.TryGetValue("annotations", out var a) && a is Dictionary<string, object?> am
             ? new GoStringMap(am.ToDictionary(kv => kv.Key, kv => (object?)(kv.Value as string ?? GoFormatter.FormatValue(kv.Value)), StringComparer.Ordinal))
             : new GoStringMap(null);
         var metadata = new GoStruct(
@@ -224,7 +224,7 @@ public sealed class ChartMetadata
                 Field("Keywords", StringList("keywords"), "keywords"), Field("Maintainers", maintainers, "maintainers"),
                 Field("Icon", Str("icon"), "icon"), Field("APIVersion", ApiVersion, "apiVersion"), Field("Condition", Str("condition"), "condition"),
                 Field("Tags", Str("tags"), "tags"), Field("AppVersion", AppVersion, "appVersion"),
-                Field("Deprecated", raw.TryGetValue("deprecated", out var dep) && dep is true, "deprecated"),
+                Field("Deprecated", _raw.TryGetValue("deprecated", out var dep) && dep is true, "deprecated"),
                 Field("Annotations", annotations, "annotations"), Field("KubeVersion", KubeVersion, "kubeVersion"),
                 Field("Dependencies", dependencies, "dependencies"), Field("Type", Type, "type"),
             ]);

@@ -45,7 +45,7 @@ internal sealed class ChartNode
 
     public static ChartNode Root(LoadedChart chart) => new(chart, chart.Metadata.Name, chart.Metadata.Name, isRoot: true, ResolveCandidates(chart));
 
-    private static IReadOnlyList<(LoadedChart, ChartDependency?)> ResolveCandidates(LoadedChart chart)
+    private static List<(LoadedChart, ChartDependency?)> ResolveCandidates(LoadedChart chart)
     {
         var requests = chart.Metadata.Dependencies;
         var result = new List<(LoadedChart, ChartDependency?)>();

@@ -11,11 +11,11 @@ namespace WellTrack.Templating.Charts;
 /// </summary>
 public sealed class HelmIgnore
 {
-    private readonly List<Rule> rules;
+    private readonly List<Rule> _rules;
 
     private HelmIgnore(List<Rule> rules)
     {
-        this.rules = rules;
+        _rules = rules;
     }
 
     private sealed record Rule(bool Negate, bool MustDir, Func<string, bool> Match);
@@ -88,7 +88,7 @@ public sealed class HelmIgnore
     /// directory on the way down and does not enter an ignored one; this answers for the entry alone.</summary>
     public bool Ignore(string relativePath, bool isDirectory)
     {
-        foreach (var r in rules)
+        foreach (var r in _rules)
         {
             if (r.Negate)
             {

@@ -18,10 +18,10 @@ public sealed partial class PreparedChart
     private const string DebugHint = "\n\nUse --debug flag to render out invalid YAML";
 
     /// <summary>Parsed template sets by the set of charts enabled (subchart conditions depend on values).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParsedTemplates> parsed = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParsedTemplates> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>For a chart without subcharts the tree and its parsed templates never vary: kept here.</summary>
-    private readonly (ChartNode Root, ParsedTemplates Templates)? fixedTree;
+    private readonly (ChartNode Root, ParsedTemplates Templates)? _fixedTree;
 
     private PreparedChart(LoadedChart chart)
     {
@@ -29,7 +29,7 @@ public sealed partial class PreparedChart
         if (chart.Dependencies.Count == 0)
         {
             var root = ChartNode.Root(chart);
-            fixedTree = (root, TemplatesFor(root));
+            _fixedTree = (root, TemplatesFor(root));
         }
     }
 
@@ -73,7 +73,7 @@ public sealed partial class PreparedChart
     {
         var all = CollectTemplates(root);
         var key = string.Join('\n', all.Keys.Order(StringComparer.Ordinal));
-        return parsed.GetOrAdd(key, _ =>
+        return _parsed.GetOrAdd(key, _ =>
         {
             var set = new TemplateSet(FunctionLibrary.Helm);
             var order = SortTemplates(all.Keys);
@@ -148,7 +148,7 @@ public sealed partial class PreparedChart
 
         var capabilities = KubeCapabilities.Create(options.KubeVersion, options.ApiVersions);
         var userValues = UserValues(options);
-        var root = fixedTree?.Root ?? ChartNode.BuildEnabled(Chart, userValues);
+        var root = _fixedTree?.Root ?? ChartNode.BuildEnabled(Chart, userValues);
         var values = ValuesMerger.CoalesceTree(root, userValues);
         if (md.KubeVersion.Length > 0)
         {
@@ -160,7 +160,7 @@ public sealed partial class PreparedChart
             }
         }
 
-        var templates = fixedTree?.Templates ?? TemplatesFor(root);
+        var templates = _fixedTree?.Templates ?? TemplatesFor(root);
         if (templates.Failure is not null)
         {
             return Failed(templates.Failure.Message + DebugHint, templates.Failure.Diagnostic);

@@ -18,18 +18,18 @@ public sealed record TemplateSourcePosition(string Template, int Line, int Colum
 /// </summary>
 public sealed class TemplateSourceMap
 {
-    private readonly OutputSegment[] segments;
-    private readonly List<int> lineStarts = [0];
+    private readonly OutputSegment[] _segments;
+    private readonly List<int> _lineStarts = [0];
 
     internal TemplateSourceMap(string text, IReadOnlyList<OutputSegment> segments)
     {
         Text = text;
-        this.segments = [.. segments];
+        _segments = [.. segments];
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '\n')
             {
-                lineStarts.Add(i + 1);
+                _lineStarts.Add(i + 1);
             }
         }
     }
@@ -40,13 +40,13 @@ public sealed class TemplateSourceMap
     /// <summary>The origin of the character at 1-based <paramref name="line"/> and <paramref name="column"/>; null when not known.</summary>
     public TemplateSourcePosition? Lookup(int line, int column)
     {
-        if (line < 1 || line > lineStarts.Count)
+        if (line < 1 || line > _lineStarts.Count)
         {
             return null;
         }
 
-        var start = lineStarts[line - 1];
-        var end = line < lineStarts.Count ? lineStarts[line] - 1 : Text.Length;
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Count ? _lineStarts[line] - 1 : Text.Length;
         var offset = start + Math.Clamp(column - 1, 0, Math.Max(0, end - start - 1));
         return LookupOffset(Math.Min(offset, Math.Max(0, Text.Length - 1)));
     }
@@ -54,18 +54,18 @@ public sealed class TemplateSourceMap
     /// <summary>The origin of the character at 0-based <paramref name="offset"/> of <see cref="Text"/>; null when not known.</summary>
     public TemplateSourcePosition? LookupOffset(int offset)
     {
-        var i = OutputSegments.IndexAt(segments, offset);
-        if (i < 0 || segments[i].Source is not { } source)
+        var i = OutputSegments.IndexAt(_segments, offset);
+        if (i < 0 || _segments[i].Source is not { } source)
         {
             return null;
         }
 
-        var segment = segments[i];
+        var segment = _segments[i];
         var pos = segment.Advances ? segment.SourcePos + (offset - segment.Start) : segment.SourcePos;
         pos = Math.Clamp(pos, 0, source.Text.Length);
         var (line, column) = source.LineColumn(pos);
         return new TemplateSourcePosition(source.ParseName, line, column, segment.ValuesPath);
     }
 
-    internal IReadOnlyList<OutputSegment> Segments => segments;
+    internal IReadOnlyList<OutputSegment> Segments => _segments;
 }

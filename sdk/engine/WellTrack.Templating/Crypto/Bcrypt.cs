@@ -108,26 +108,26 @@ public static class Bcrypt
     /// <summary>Blowfish state with the key schedule bcrypt uses (salted expansion).</summary>
     private sealed class Blowfish
     {
-        private readonly uint[] p = BlowfishTables.InitialP;
-        private readonly uint[][] s = BlowfishTables.InitialS;
+        private readonly uint[] _p = BlowfishTables.InitialP;
+        private readonly uint[][] _s = BlowfishTables.InitialS;
 
         public void Encrypt(ref uint l, ref uint r)
         {
             var xl = l;
             var xr = r;
-            xl ^= p[0];
+            xl ^= _p[0];
             for (var i = 1; i <= 16; i += 2)
             {
-                xr ^= F(xl) ^ p[i];
-                xl ^= F(xr) ^ p[i + 1];
+                xr ^= F(xl) ^ _p[i];
+                xl ^= F(xr) ^ _p[i + 1];
             }
 
-            xr ^= p[17];
+            xr ^= _p[17];
             l = xr;
             r = xl;
         }
 
-        private uint F(uint x) => ((s[0][x >> 24] + s[1][(x >> 16) & 0xff]) ^ s[2][(x >> 8) & 0xff]) + s[3][x & 0xff];
+        private uint F(uint x) => ((_s[0][x >> 24] + _s[1][(x >> 16) & 0xff]) ^ _s[2][(x >> 8) & 0xff]) + _s[3][x & 0xff];
 
         private static uint StreamToWord(byte[] data, ref int j)
         {
@@ -147,7 +147,7 @@ public static class Bcrypt
             var j = 0;
             for (var i = 0; i < 18; i++)
             {
-                p[i] ^= StreamToWord(key, ref j);
+                _p[i] ^= StreamToWord(key, ref j);
             }
 
             uint l = 0, r = 0;
@@ -161,11 +161,11 @@ public static class Bcrypt
                 }
 
                 Encrypt(ref l, ref r);
-                p[i] = l;
-                p[i + 1] = r;
+                _p[i] = l;
+                _p[i + 1] = r;
             }
 
-            foreach (var box in s)
+            foreach (var box in _s)
             {
                 for (var i = 0; i < 256; i += 2)
                 {

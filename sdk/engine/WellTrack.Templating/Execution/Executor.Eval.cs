@@ -27,7 +27,7 @@ internal sealed partial class Executor
             value ??= NoValue.Instance;
         }
 
-        var valuesPath = segments is not null && pipe.Decl.Count > 0 ? ValuesPathOf(pipe) : null;
+        var valuesPath = _segments is not null && pipe.Decl.Count > 0 ? ValuesPathOf(pipe) : null;
         foreach (var variable in pipe.Decl)
         {
             if (pipe.IsAssign)
@@ -145,7 +145,7 @@ internal sealed partial class Executor
     private object? EvalFieldChain(object? dot, object? receiver, Node n, IReadOnlyList<string> ident, List<Node>? args, object? final)
     {
         // Values read out of a map or slice have Go's static type interface{}, which error messages name.
-        var staticInterface = receiver is not null && ReferenceEquals(receiver, interfaceTypedDot) && ReferenceEquals(receiver, dot);
+        var staticInterface = receiver is not null && ReferenceEquals(receiver, _interfaceTypedDot) && ReferenceEquals(receiver, dot);
         for (var i = 0; i < ident.Count - 1; i++)
         {
             var container = receiver;
@@ -159,7 +159,7 @@ internal sealed partial class Executor
     private object? EvalFunction(object? dot, IdentifierNode ident, Node cmd, List<Node>? args, object? final)
     {
         At(ident);
-        if (!context.Templates.Functions.TryGetValue(ident.Ident, out var function))
+        if (!_context.Templates.Functions.TryGetValue(ident.Ident, out var function))
         {
             throw Errorf($"{GoStrconv.Quote(ident.Ident)} is not a defined function");
         }
@@ -285,13 +285,13 @@ internal sealed partial class Executor
 
         try
         {
-            if (segments is not null && fun.WrapsNestedErrors)
+            if (_segments is not null && fun.WrapsNestedErrors)
             {
                 // include and tpl take their data last: `include "name" .Values.image` runs with dot at image.
-                context.NestedDataValuesPath = argCount == 2 && final == Missing ? FieldPath(nodeArgs![2]) : null;
+                _context.NestedDataValuesPath = argCount == 2 && final == Missing ? FieldPath(nodeArgs![2]) : null;
             }
 
-            return fun.Invoke(context.FunctionContext, argv);
+            return fun.Invoke(_context.FunctionContext, argv);
         }
         catch (TemplateFunctionException e)
         {

@@ -17,21 +17,21 @@ internal sealed partial class Executor
     };
 
     /// <summary>The values path of dot inside <c>with .Values.x</c> (recording only); null when dot is not a value.</summary>
-    private string? dotValuesPath;
+    private string? _dotValuesPath;
 
     private void RecordText(TextNode text)
     {
         var source = text.Source;
         var exact = text.Pos >= 0 && text.Pos + text.Text.Length <= source.Text.Length
             && string.CompareOrdinal(source.Text, text.Pos, text.Text, 0, text.Text.Length) == 0;
-        OutputSegments.Add(segments!, new OutputSegment(output.Length, source, text.Pos, exact, null));
+        OutputSegments.Add(_segments!, new OutputSegment(_output.Length, source, text.Pos, exact, null));
     }
 
     private void RecordValue(ActionNode action, string text, int captured)
     {
-        var origin = new OutputSegment(output.Length, action.Source, ActionStart(action), false, ValuesPathOf(action.Pipe));
-        OutputSegments.Add(segments!, origin);
-        if (origin.ValuesPath is not null || context.Captured.Count <= captured || text.Length == 0)
+        var origin = new OutputSegment(_output.Length, action.Source, ActionStart(action), false, ValuesPathOf(action.Pipe));
+        OutputSegments.Add(_segments!, origin);
+        if (origin.ValuesPath is not null || _context.Captured.Count <= captured || text.Length == 0)
         {
             return;
         }
@@ -39,9 +39,9 @@ internal sealed partial class Executor
         // Text that an include produced keeps its origin inside the included template, line by line, even through
         // indent/nindent/trim: each printed line is matched (in order) with an identical line of the include's output.
         var lines = new List<(int Result, int Start, int Length)>();
-        for (var r = captured; r < context.Captured.Count; r++)
+        for (var r = captured; r < _context.Captured.Count; r++)
         {
-            var s = context.Captured[r].Text;
+            var s = _context.Captured[r].Text;
             for (var start = 0; start <= s.Length;)
             {
                 var end = s.IndexOf('\n', start);
@@ -52,7 +52,7 @@ internal sealed partial class Executor
         }
 
         var cursor = 0;
-        var at = output.Length;
+        var at = _output.Length;
         for (var start = 0; start <= text.Length;)
         {
             var end = text.IndexOf('\n', start);
@@ -64,7 +64,7 @@ internal sealed partial class Executor
                 for (var k = cursor; k < lines.Count; k++)
                 {
                     var (result, rStart, rLength) = lines[k];
-                    var candidate = context.Captured[result].Text.AsSpan(rStart, rLength);
+                    var candidate = _context.Captured[result].Text.AsSpan(rStart, rLength);
                     var rContent = candidate.TrimStart(" \t\r");
                     if (!rContent.TrimEnd(" \t\r").SequenceEqual(content))
                     {
@@ -73,9 +73,9 @@ internal sealed partial class Executor
 
                     var lead = line.Length - line.TrimStart(" \t\r").Length;
                     var rLead = candidate.Length - rContent.Length;
-                    OutputSegments.Add(segments!, origin with { Start = at + start });
-                    OutputSegments.CopySlice(context.Captured[result].Segments, rStart + rLead, content.Length, segments!, at + start + lead, origin);
-                    OutputSegments.Add(segments!, origin with { Start = at + start + lead + content.Length });
+                    OutputSegments.Add(_segments!, origin with { Start = at + start });
+                    OutputSegments.CopySlice(_context.Captured[result].Segments, rStart + rLead, content.Length, _segments!, at + start + lead, origin);
+                    OutputSegments.Add(_segments!, origin with { Start = at + start + lead + content.Length });
                     cursor = k + 1;
                     break;
                 }
@@ -124,9 +124,9 @@ internal sealed partial class Executor
 
     private string? FieldPath(Node node) => node switch
     {
-        FieldNode { Ident: [ "Values", _, .. ] ident } when dotValuesPath is null => string.Join('.', ident[1..]),
-        FieldNode { Ident: var ident } when dotValuesPath is not null => dotValuesPath + "." + string.Join('.', ident),
-        DotNode when dotValuesPath is not null => dotValuesPath,
+        FieldNode { Ident: [ "Values", _, .. ] ident } when _dotValuesPath is null => string.Join('.', ident[1..]),
+        FieldNode { Ident: var ident } when _dotValuesPath is not null => _dotValuesPath + "." + string.Join('.', ident),
+        DotNode when _dotValuesPath is not null => _dotValuesPath,
         VariableNode { Ident: [ "$", "Values", _, .. ] ident } => string.Join('.', ident[2..]),
         VariableNode { Ident: [ var name, .. var fields ] } when VariableValuesPath(name) is { } path
             => fields.Length == 0 ? path : path + "." + string.Join('.', fields),
@@ -143,11 +143,11 @@ internal sealed partial class Executor
 
     private string? VariableValuesPath(string name)
     {
-        for (var i = vars.Count - 1; varValuesPaths is not null && i >= 0; i--)
+        for (var i = _vars.Count - 1; _varValuesPaths is not null && i >= 0; i--)
         {
-            if (vars[i].Name == name)
+            if (_vars[i].Name == name)
             {
-                return varValuesPaths[i];
+                return _varValuesPaths[i];
             }
         }
 

@@ -13,34 +13,34 @@ namespace WellTrack.Templating.Execution;
 /// </summary>
 internal sealed partial class Executor
 {
-    private readonly RenderSession context;
-    private readonly string templateName;
-    private readonly StringBuilder output;
+    private readonly RenderSession _context;
+    private readonly string _templateName;
+    private readonly StringBuilder _output;
 
     /// <summary>Where each piece of <see cref="output"/> came from; null unless the session records.</summary>
-    private readonly List<OutputSegment>? segments;
-    private readonly List<(string Name, object? Value)> vars = new(8);
+    private readonly List<OutputSegment>? _segments;
+    private readonly List<(string Name, object? Value)> _vars = new(8);
 
     /// <summary>
     /// The values path each variable was bound from, index for index with <see cref="vars"/>; kept apart, and only
     /// while the session records, so that a plain render carries none of it.
     /// </summary>
-    private readonly List<string?>? varValuesPaths;
-    private Node? node;
+    private readonly List<string?>? _varValuesPaths;
+    private Node? _node;
 
     /// <summary>
     /// The range element currently bound to dot when it came out of an untyped slice or map: Go's static type of
     /// such a value is interface{}, which its error messages name instead of the element's own type.
     /// </summary>
-    private object? interfaceTypedDot;
+    private object? _interfaceTypedDot;
 
     public Executor(RenderSession context, string templateName, StringBuilder output, List<OutputSegment>? segments = null)
     {
-        this.context = context;
-        this.templateName = templateName;
-        this.output = output;
-        this.segments = segments;
-        varValuesPaths = segments is null ? null : new(8);
+        _context = context;
+        _templateName = templateName;
+        _output = output;
+        _segments = segments;
+        _varValuesPaths = segments is null ? null : new(8);
     }
 
     private enum Flow
@@ -55,27 +55,27 @@ internal sealed partial class Executor
     {
         // Go's Execute takes reflect.ValueOf(data): a nil interface becomes the invalid value.
         data ??= NoValue.Instance;
-        vars.Add(("$", data));
-        varValuesPaths?.Add(dataValuesPath);
-        dotValuesPath = dataValuesPath;
+        _vars.Add(("$", data));
+        _varValuesPaths?.Add(dataValuesPath);
+        _dotValuesPath = dataValuesPath;
         Walk(data, tree.Root);
     }
 
-    private void At(Node n) => node = n;
+    private void At(Node n) => _node = n;
 
     /// <summary>Go's state.errorf: prefixes the location and context of the current node.</summary>
     private TemplateExecutionException Errorf(string message, DiagnosticCode? code = null)
     {
-        if (node is null)
+        if (_node is null)
         {
-            return new TemplateExecutionException($"template: {templateName}: {message}", code: code);
+            return new TemplateExecutionException($"template: {_templateName}: {message}", code: code);
         }
 
-        var location = node.Source.Location(node.Pos);
-        var (line, column) = node.Source.LineColumn(node.Pos);
+        var location = _node.Source.Location(_node.Pos);
+        var (line, column) = _node.Source.LineColumn(_node.Pos);
         return new TemplateExecutionException(
-            $"template: {location}: executing {GoStrconv.Quote(templateName)} at <{node}>: {message}",
-            node.Source.ParseName,
+            $"template: {location}: executing {GoStrconv.Quote(_templateName)} at <{_node}>: {message}",
+            _node.Source.ParseName,
             line,
             column,
             code);
@@ -88,14 +88,14 @@ internal sealed partial class Executor
         {
             case ActionNode action:
             {
-                var mark = context.Captured.Count;
+                var mark = _context.Captured.Count;
                 var val = EvalPipeline(dot, action.Pipe);
                 if (action.Pipe.Decl.Count == 0)
                 {
                     PrintValue(action, val, mark);
                 }
 
-                context.DropCaptured(mark);
+                _context.DropCaptured(mark);
                 return Flow.Normal;
             }
 
@@ -125,7 +125,7 @@ internal sealed partial class Executor
                 WalkTemplate(dot, template);
                 return Flow.Normal;
             case TextNode text:
-                if (segments is not null)
+                if (_segments is not null)
                 {
                     RecordText(text);
                 }
@@ -139,23 +139,23 @@ internal sealed partial class Executor
 
     private void Write(string s)
     {
-        context.OutputChars += s.Length;
-        if (context.OutputChars > context.Limits.MaxOutputChars)
+        _context.OutputChars += s.Length;
+        if (_context.OutputChars > _context.Limits.MaxOutputChars)
         {
-            throw Errorf($"rendered output exceeds the limit of {context.Limits.MaxOutputChars} characters", DiagnosticCodes.WT4010);
+            throw Errorf($"rendered output exceeds the limit of {_context.Limits.MaxOutputChars} characters", DiagnosticCodes.WT4010);
         }
 
-        output.Append(s);
+        _output.Append(s);
     }
 
     private Flow WalkIfOrWith(object? dot, BranchNode branch)
     {
-        var mark = vars.Count;
+        var mark = _vars.Count;
         try
         {
-            var captured = context.Captured.Count;
+            var captured = _context.Captured.Count;
             var val = EvalPipeline(dot, branch.Pipe);
-            context.DropCaptured(captured);
+            _context.DropCaptured(captured);
             if (GoTypes.IsTrue(val))
             {
                 if (branch.Kind != BranchKind.With)
@@ -164,12 +164,12 @@ internal sealed partial class Executor
                 }
 
                 // with's value comes from a pipeline, which has its concrete type.
-                var saved = interfaceTypedDot;
-                var savedPath = dotValuesPath;
-                interfaceTypedDot = null;
-                if (segments is not null)
+                var saved = _interfaceTypedDot;
+                var savedPath = _dotValuesPath;
+                _interfaceTypedDot = null;
+                if (_segments is not null)
                 {
-                    dotValuesPath = ValuesPathOf(branch.Pipe);
+                    _dotValuesPath = ValuesPathOf(branch.Pipe);
                 }
 
                 try
@@ -178,8 +178,8 @@ internal sealed partial class Executor
                 }
                 finally
                 {
-                    interfaceTypedDot = saved;
-                    dotValuesPath = savedPath;
+                    _interfaceTypedDot = saved;
+                    _dotValuesPath = savedPath;
                 }
             }
 
@@ -199,14 +199,14 @@ internal sealed partial class Executor
     private void WalkRange(object? dot, BranchNode r)
     {
         At(r);
-        var outerMark = vars.Count;
+        var outerMark = _vars.Count;
         try
         {
-            var captured = context.Captured.Count;
+            var captured = _context.Captured.Count;
             var val = EvalPipeline(dot, r.Pipe);
-            context.DropCaptured(captured);
-            var mark = vars.Count;
-            var rangePath = segments is null ? null : ValuesPathOf(r.Pipe);
+            _context.DropCaptured(captured);
+            var mark = _vars.Count;
+            var rangePath = _segments is null ? null : ValuesPathOf(r.Pipe);
             switch (val)
             {
                 case List<object?> list when list.Count > 0:
@@ -268,10 +268,10 @@ internal sealed partial class Executor
 
     private Flow OneIteration(BranchNode r, int mark, object? index, object? elem, bool elemIsInterface, string? elemPath = null)
     {
-        if (++context.RangeIterations > context.Limits.MaxRangeIterations)
+        if (++_context.RangeIterations > _context.Limits.MaxRangeIterations)
         {
             At(r);
-            throw Errorf($"range iterations exceed the limit of {context.Limits.MaxRangeIterations}", DiagnosticCodes.WT4011);
+            throw Errorf($"range iterations exceed the limit of {_context.Limits.MaxRangeIterations}", DiagnosticCodes.WT4011);
         }
 
         var decl = r.Pipe.Decl;
@@ -299,10 +299,10 @@ internal sealed partial class Executor
             }
         }
 
-        var saved = interfaceTypedDot;
-        var savedPath = dotValuesPath;
-        interfaceTypedDot = elemIsInterface ? elem : null;
-        dotValuesPath = elemPath;
+        var saved = _interfaceTypedDot;
+        var savedPath = _dotValuesPath;
+        _interfaceTypedDot = elemIsInterface ? elem : null;
+        _dotValuesPath = elemPath;
         try
         {
             var flow = Walk(elem, r.List);
@@ -310,8 +310,8 @@ internal sealed partial class Executor
         }
         finally
         {
-            interfaceTypedDot = saved;
-            dotValuesPath = savedPath;
+            _interfaceTypedDot = saved;
+            _dotValuesPath = savedPath;
             Pop(mark);
         }
     }
@@ -319,39 +319,39 @@ internal sealed partial class Executor
     private void WalkTemplate(object? dot, TemplateNode t)
     {
         At(t);
-        var tree = context.Templates.Lookup(t.Name) ?? throw Errorf($"template {GoStrconv.Quote(t.Name)} not defined");
-        var captured = context.Captured.Count;
-        var dataValuesPath = segments is not null && t.Pipe is not null ? ValuesPathOf(t.Pipe) : null;
+        var tree = _context.Templates.Lookup(t.Name) ?? throw Errorf($"template {GoStrconv.Quote(t.Name)} not defined");
+        var captured = _context.Captured.Count;
+        var dataValuesPath = _segments is not null && t.Pipe is not null ? ValuesPathOf(t.Pipe) : null;
         dot = EvalPipeline(dot, t.Pipe);
-        context.DropCaptured(captured);
+        _context.DropCaptured(captured);
         EnterNested();
         try
         {
-            var nested = new Executor(context, t.Name, output, segments);
+            var nested = new Executor(_context, t.Name, _output, _segments);
             nested.Execute(tree, dot, dataValuesPath);
         }
         finally
         {
-            context.Depth--;
+            _context.Depth--;
         }
     }
 
     /// <summary>Counts one level of template/include nesting; refuses before the process stack would run out.</summary>
     internal void EnterNested()
     {
-        if (context.Depth >= context.Limits.MaxNestingDepth || !context.HasStackRoom())
+        if (_context.Depth >= _context.Limits.MaxNestingDepth || !_context.HasStackRoom())
         {
-            throw Errorf($"template nesting exceeds the limit of {context.Limits.MaxNestingDepth} levels", DiagnosticCodes.WT4012);
+            throw Errorf($"template nesting exceeds the limit of {_context.Limits.MaxNestingDepth} levels", DiagnosticCodes.WT4012);
         }
 
-        context.Depth++;
+        _context.Depth++;
     }
 
     private void PrintValue(ActionNode n, object? v, int captured)
     {
         At(n);
         var text = v is NoValue ? "<no value>" : GoFormatter.FormatValue(v);
-        if (segments is not null)
+        if (_segments is not null)
         {
             RecordValue(n, text, captured);
         }
@@ -361,27 +361,27 @@ internal sealed partial class Executor
 
     private void Pop(int mark)
     {
-        if (vars.Count > mark)
+        if (_vars.Count > mark)
         {
-            varValuesPaths?.RemoveRange(mark, vars.Count - mark);
-            vars.RemoveRange(mark, vars.Count - mark);
+            _varValuesPaths?.RemoveRange(mark, _vars.Count - mark);
+            _vars.RemoveRange(mark, _vars.Count - mark);
         }
     }
 
     private void Push(string name, object? value, string? valuesPath)
     {
-        vars.Add((name, value));
-        varValuesPaths?.Add(valuesPath);
+        _vars.Add((name, value));
+        _varValuesPaths?.Add(valuesPath);
     }
 
     private void SetVar(string name, object? value, string? valuesPath)
     {
-        for (var i = vars.Count - 1; i >= 0; i--)
+        for (var i = _vars.Count - 1; i >= 0; i--)
         {
-            if (vars[i].Name == name)
+            if (_vars[i].Name == name)
             {
-                vars[i] = (name, value);
-                varValuesPaths?[i] = valuesPath;
+                _vars[i] = (name, value);
+                _varValuesPaths?[i] = valuesPath;
                 return;
             }
         }
@@ -391,17 +391,17 @@ internal sealed partial class Executor
 
     private void SetTopVar(int n, object? value, string? valuesPath)
     {
-        vars[^n] = (vars[^n].Name, value);
-        varValuesPaths?[^n] = valuesPath;
+        _vars[^n] = (_vars[^n].Name, value);
+        _varValuesPaths?[^n] = valuesPath;
     }
 
     private object? VarValue(string name)
     {
-        for (var i = vars.Count - 1; i >= 0; i--)
+        for (var i = _vars.Count - 1; i >= 0; i--)
         {
-            if (vars[i].Name == name)
+            if (_vars[i].Name == name)
             {
-                return vars[i].Value;
+                return _vars[i].Value;
             }
         }
 

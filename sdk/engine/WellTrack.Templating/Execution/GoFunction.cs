@@ -1,6 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace WellTrack.Templating;
 
 /// <summary>The Go parameter types template functions declare; they decide text/template's argument checks.</summary>
+[SuppressMessage("Naming", "CA1720:Identifier contains type name",
+    Justification = "The members are Go's type names (string, int, int64, float64, uint32), which is what they mean.")]
 public enum GoParam
 {
     /// <summary><c>interface{}</c>: anything, nil for "no value".</summary>

@@ -50,10 +50,10 @@ internal sealed class RenderSession
     public bool HasStackRoom() => StackBase - StackAddress() < Limits.MaxStackBytes && System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
     /// <summary>When recording, the template set the render started with (<c>tpl</c> output is not mapped).</summary>
-    private TemplateSet? recordedTemplates;
+    private TemplateSet? _recordedTemplates;
 
     /// <summary>True when executors record where each piece of output came from.</summary>
-    public bool Recording => recordedTemplates is not null;
+    public bool Recording => _recordedTemplates is not null;
 
     /// <summary>
     /// Results of nested executions (include) with their origins, most recent last; an action that prints one maps
@@ -68,7 +68,7 @@ internal sealed class RenderSession
     internal string? NestedDataValuesPath { get; set; }
 
     /// <summary>Turns on recording of output origins for every execution in this session.</summary>
-    public void StartRecording() => recordedTemplates = Templates;
+    public void StartRecording() => _recordedTemplates = Templates;
 
     public void DropCaptured(int mark)
     {
@@ -91,7 +91,7 @@ internal sealed class RenderSession
             NestedDataValuesPath = null;
             var (text, segments) = ExecuteRecorded(name, data, parentName, dataValuesPath, tree);
             DropCaptured(mark);
-            if (ReferenceEquals(Templates, recordedTemplates))
+            if (ReferenceEquals(Templates, _recordedTemplates))
             {
                 Captured.Add((text, segments));
             }

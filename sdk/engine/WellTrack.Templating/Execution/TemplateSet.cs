@@ -9,27 +9,27 @@ namespace WellTrack.Templating.Execution;
 /// </summary>
 public sealed class TemplateSet
 {
-    private readonly Dictionary<string, ParsedTree> templates;
+    private readonly Dictionary<string, ParsedTree> _templates;
 
     public TemplateSet(IReadOnlyDictionary<string, GoFunction> functions)
     {
         Functions = functions;
-        templates = new Dictionary<string, ParsedTree>(StringComparer.Ordinal);
+        _templates = new Dictionary<string, ParsedTree>(StringComparer.Ordinal);
     }
 
     private TemplateSet(IReadOnlyDictionary<string, GoFunction> functions, Dictionary<string, ParsedTree> templates)
     {
         Functions = functions;
-        this.templates = templates;
+        _templates = templates;
     }
 
     public IReadOnlyDictionary<string, GoFunction> Functions { get; }
 
-    public IEnumerable<string> Names => templates.Keys;
+    public IEnumerable<string> Names => _templates.Keys;
 
-    public bool Contains(string name) => templates.ContainsKey(name);
+    public bool Contains(string name) => _templates.ContainsKey(name);
 
-    internal ParsedTree? Lookup(string name) => templates.TryGetValue(name, out var t) ? t : null;
+    internal ParsedTree? Lookup(string name) => _templates.TryGetValue(name, out var t) ? t : null;
 
     /// <summary>Parses <paramref name="text"/> as template <paramref name="name"/> (Go's t.New(name).Parse(text)).</summary>
     /// <exception cref="TemplateParseException">With Go's wording.</exception>
@@ -46,17 +46,17 @@ public sealed class TemplateSet
         var trees = Parser.Parse(name, text, Functions.ContainsKey);
         foreach (var (treeName, tree) in trees)
         {
-            if (templates.TryGetValue(treeName, out var old) && tree.IsEmpty && !old.IsEmpty)
+            if (_templates.TryGetValue(treeName, out var old) && tree.IsEmpty && !old.IsEmpty)
             {
                 continue;
             }
 
-            templates[treeName] = tree;
+            _templates[treeName] = tree;
         }
 
         return trees.GetValueOrDefault(name);
     }
 
     /// <summary>A copy sharing the parsed trees, for <c>tpl</c>, whose definitions must not leak back.</summary>
-    public TemplateSet Clone() => new(Functions, new Dictionary<string, ParsedTree>(templates, StringComparer.Ordinal));
+    public TemplateSet Clone() => new(Functions, new Dictionary<string, ParsedTree>(_templates, StringComparer.Ordinal));
 }

@@ -3,17 +3,17 @@ namespace WellTrack.Templating.Functions;
 /// <summary>Collects functions by name; later registrations replace earlier ones, as Go's Funcs does.</summary>
 public sealed class FunctionTableBuilder
 {
-    private readonly Dictionary<string, GoFunction> functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GoFunction> _functions = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, GoFunction> Build() => new Dictionary<string, GoFunction>(functions, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, GoFunction> Build() => new Dictionary<string, GoFunction>(_functions, StringComparer.Ordinal);
 
     public FunctionTableBuilder Add(GoFunction function)
     {
-        functions[function.Name] = function;
+        _functions[function.Name] = function;
         return this;
     }
 
-    public void Remove(string name) => functions.Remove(name);
+    public void Remove(string name) => _functions.Remove(name);
 
     /// <summary>A function with fixed parameters.</summary>
     public FunctionTableBuilder Add(string name, GoParam[] parameters, Func<object?[], object?> body)

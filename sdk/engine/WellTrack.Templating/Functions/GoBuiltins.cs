@@ -29,15 +29,15 @@ internal static class GoBuiltins
         f.AddVariadic("call", [GoParam.Value, GoParam.Value], _ => throw new TemplateFunctionException("call is not supported: templates here cannot hold function values"));
     }
 
-    private static object Length(object? item) => item switch
+    private static long Length(object? item) => item switch
     {
         NoValue => throw new TemplateFunctionException("reflect: call of reflect.Value.Type on zero Value"),
         null => throw new TemplateFunctionException("len of nil pointer"),
-        string s => (long)Encoding.UTF8.GetByteCount(s),
-        byte[] b => (long)b.Length,
-        List<object?> l => (long)l.Count,
-        Dictionary<string, object?> m => (long)m.Count,
-        GoObject { IsMap: true } o => (long)o.Length,
+        string s => Encoding.UTF8.GetByteCount(s),
+        byte[] b => b.Length,
+        List<object?> l => l.Count,
+        Dictionary<string, object?> m => m.Count,
+        GoObject { IsMap: true } o => o.Length,
         _ => throw new TemplateFunctionException("len of type " + GoTypes.TypeName(item)),
     };
 

@@ -53,7 +53,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static object? FromYaml(string text)
+    private static Dictionary<string, object?> FromYaml(string text)
     {
         try
         {
@@ -65,7 +65,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static object? FromYamlArray(string text)
+    private static List<object?> FromYamlArray(string text)
     {
         try
         {
@@ -82,7 +82,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static object? FromJson(string text)
+    private static Dictionary<string, object?> FromJson(string text)
     {
         try
         {
@@ -100,7 +100,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static object? FromJsonArray(string text)
+    private static List<object?> FromJsonArray(string text)
     {
         try
         {
@@ -117,7 +117,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static object? Include(FunctionContext ctx, object?[] args)
+    private static string Include(FunctionContext ctx, object?[] args)
     {
         var execution = ctx.Execution;
         var name = (string)args[0]!;
@@ -164,7 +164,7 @@ internal static class HelmFunctions
         }
     }
 
-    private static object? Tpl(FunctionContext ctx, object?[] args)
+    private static string Tpl(FunctionContext ctx, object?[] args)
     {
         var execution = ctx.Execution;
         var text = (string)args[0]!;

@@ -74,7 +74,7 @@ internal static class SprigDicts
         return result;
     }
 
-    private static object? MergeAll(object?[] args, bool overwrite)
+    private static Dictionary<string, object?>? MergeAll(object?[] args, bool overwrite)
     {
         var dst = args[0] as Dictionary<string, object?>;
         if (dst is null)

@@ -95,6 +95,27 @@ public sealed partial class SemanticVersion : IComparable<SemanticVersion>
         return c != 0 ? c : ComparePrerelease(Prerelease, other.Prerelease);
     }
 
+    // Equality agrees with the ordering, as Masterminds/semver's Equal does: build metadata does not count. The hash
+    // leaves out the prerelease, whose numeric parts compare by value ("01" equals "1").
+    public override bool Equals(object? obj) => obj is SemanticVersion other && CompareTo(other) == 0;
+
+    public override int GetHashCode() => HashCode.Combine(Major, Minor, Patch);
+
+    public static bool operator ==(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) == 0;
+
+    public static bool operator !=(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) != 0;
+
+    public static bool operator <(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) < 0;
+
+    public static bool operator <=(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) <= 0;
+
+    public static bool operator >(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) > 0;
+
+    public static bool operator >=(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) >= 0;
+
+    // Null sorts first, as Comparer<T>.Default puts it.
+    private static int Compare(SemanticVersion? left, SemanticVersion? right) => Comparer<SemanticVersion>.Default.Compare(left, right);
+
     private static int ComparePrerelease(string a, string b)
     {
         if (a == b)

@@ -10,11 +10,11 @@ namespace WellTrack.Templating.Semver;
 /// </summary>
 public sealed partial class SemverConstraint
 {
-    private readonly List<List<Comparison>> alternatives;
+    private readonly List<List<Comparison>> _alternatives;
 
     private SemverConstraint(List<List<Comparison>> alternatives)
     {
-        this.alternatives = alternatives;
+        _alternatives = alternatives;
     }
 
     private sealed record Comparison(string Op, SemanticVersion Version, int Wildcard);
@@ -90,7 +90,7 @@ public sealed partial class SemverConstraint
         return SemanticVersion.TryParse($"{numbers[0]}.{numbers[1]}.{numbers[2]}{suffix}", out version);
     }
 
-    public bool Check(SemanticVersion v) => alternatives.Exists(group => group.TrueForAll(c => Satisfies(v, c)));
+    public bool Check(SemanticVersion v) => _alternatives.Exists(group => group.TrueForAll(c => Satisfies(v, c)));
 
     private static bool Satisfies(SemanticVersion v, Comparison c)
     {

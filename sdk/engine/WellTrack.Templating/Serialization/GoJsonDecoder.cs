@@ -10,12 +10,12 @@ namespace WellTrack.Templating.Serialization;
 /// </summary>
 internal sealed class GoJsonDecoder
 {
-    private readonly string s;
-    private int i;
+    private readonly string _s;
+    private int _i;
 
     private GoJsonDecoder(string s)
     {
-        this.s = s;
+        _s = s;
     }
 
     public static object? Decode(string json)
@@ -24,7 +24,7 @@ internal sealed class GoJsonDecoder
         d.SkipSpace();
         var value = d.Value();
         d.SkipSpace();
-        if (d.i < d.s.Length)
+        if (d._i < d._s.Length)
         {
             throw d.Error("after top-level value");
         }
@@ -38,9 +38,9 @@ internal sealed class GoJsonDecoder
     /// </summary>
     private TemplateFunctionException Error(string context, bool spaceInvalid = false)
     {
-        if (i < s.Length)
+        if (_i < _s.Length)
         {
-            return new TemplateFunctionException($"invalid character {QuoteChar(s[i])} {context}");
+            return new TemplateFunctionException($"invalid character {QuoteChar(_s[_i])} {context}");
         }
 
         return spaceInvalid
@@ -66,20 +66,20 @@ internal sealed class GoJsonDecoder
 
     private void SkipSpace()
     {
-        while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r')
+        while (_i < _s.Length && _s[_i] is ' ' or '\t' or '\n' or '\r')
         {
-            i++;
+            _i++;
         }
     }
 
     private object? Value()
     {
-        if (i >= s.Length)
+        if (_i >= _s.Length)
         {
             throw Error(string.Empty);
         }
 
-        switch (s[i])
+        switch (_s[_i])
         {
             case '{':
                 return Object();
@@ -107,55 +107,55 @@ internal sealed class GoJsonDecoder
     {
         for (var k = 1; k < word.Length; k++)
         {
-            i++;
-            if (i >= s.Length || s[i] != word[k])
+            _i++;
+            if (_i >= _s.Length || _s[_i] != word[k])
             {
                 throw Error($"in literal {word} (expecting {QuoteChar(word[k])})", spaceInvalid: true);
             }
         }
 
-        i++;
+        _i++;
     }
 
     private Dictionary<string, object?> Object()
     {
         var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-        i++;
+        _i++;
         SkipSpace();
-        if (i < s.Length && s[i] == '}')
+        if (_i < _s.Length && _s[_i] == '}')
         {
-            i++;
+            _i++;
             return map;
         }
 
         while (true)
         {
             SkipSpace();
-            if (i >= s.Length || s[i] != '"')
+            if (_i >= _s.Length || _s[_i] != '"')
             {
                 throw Error("looking for beginning of object key string");
             }
 
             var key = String();
             SkipSpace();
-            if (i >= s.Length || s[i] != ':')
+            if (_i >= _s.Length || _s[_i] != ':')
             {
                 throw Error("after object key");
             }
 
-            i++;
+            _i++;
             SkipSpace();
             map[key] = Value();
             SkipSpace();
-            if (i < s.Length && s[i] == ',')
+            if (_i < _s.Length && _s[_i] == ',')
             {
-                i++;
+                _i++;
                 continue;
             }
 
-            if (i < s.Length && s[i] == '}')
+            if (_i < _s.Length && _s[_i] == '}')
             {
-                i++;
+                _i++;
                 return map;
             }
 
@@ -166,11 +166,11 @@ internal sealed class GoJsonDecoder
     private List<object?> Array()
     {
         var list = new List<object?>();
-        i++;
+        _i++;
         SkipSpace();
-        if (i < s.Length && s[i] == ']')
+        if (_i < _s.Length && _s[_i] == ']')
         {
-            i++;
+            _i++;
             return list;
         }
 
@@ -179,15 +179,15 @@ internal sealed class GoJsonDecoder
             SkipSpace();
             list.Add(Value());
             SkipSpace();
-            if (i < s.Length && s[i] == ',')
+            if (_i < _s.Length && _s[_i] == ',')
             {
-                i++;
+                _i++;
                 continue;
             }
 
-            if (i < s.Length && s[i] == ']')
+            if (_i < _s.Length && _s[_i] == ']')
             {
-                i++;
+                _i++;
                 return list;
             }
 
@@ -198,18 +198,18 @@ internal sealed class GoJsonDecoder
     private string String()
     {
         var sb = new StringBuilder();
-        i++;
+        _i++;
         while (true)
         {
-            if (i >= s.Length)
+            if (_i >= _s.Length)
             {
                 throw Error(string.Empty);
             }
 
-            var c = s[i];
+            var c = _s[_i];
             if (c == '"')
             {
-                i++;
+                _i++;
                 return sb.ToString();
             }
 
@@ -221,17 +221,17 @@ internal sealed class GoJsonDecoder
             if (c != '\\')
             {
                 sb.Append(c);
-                i++;
+                _i++;
                 continue;
             }
 
-            i++;
-            if (i >= s.Length)
+            _i++;
+            if (_i >= _s.Length)
             {
                 throw Error(string.Empty);
             }
 
-            switch (s[i])
+            switch (_s[_i])
             {
                 case '"': sb.Append('"'); break;
                 case '\\': sb.Append('\\'); break;
@@ -243,10 +243,10 @@ internal sealed class GoJsonDecoder
                 case 't': sb.Append('\t'); break;
                 case 'u':
                     var code = Hex4();
-                    if (char.IsHighSurrogate((char)code) && i + 6 < s.Length && s[i + 1] == '\\' && s[i + 2] == 'u')
+                    if (char.IsHighSurrogate((char)code) && _i + 6 < _s.Length && _s[_i + 1] == '\\' && _s[_i + 2] == 'u')
                     {
-                        var save = i;
-                        i += 2;
+                        var save = _i;
+                        _i += 2;
                         var low = Hex4();
                         if (char.IsLowSurrogate((char)low))
                         {
@@ -254,7 +254,7 @@ internal sealed class GoJsonDecoder
                             break;
                         }
 
-                        i = save;
+                        _i = save;
                     }
 
                     sb.Append(char.IsSurrogate((char)code) ? '\uFFFD' : (char)code);
@@ -263,7 +263,7 @@ internal sealed class GoJsonDecoder
                     throw Error("in string escape code", spaceInvalid: true);
             }
 
-            i++;
+            _i++;
         }
     }
 
@@ -272,13 +272,13 @@ internal sealed class GoJsonDecoder
         var v = 0;
         for (var k = 0; k < 4; k++)
         {
-            i++;
-            if (i >= s.Length || !Uri.IsHexDigit(s[i]))
+            _i++;
+            if (_i >= _s.Length || !Uri.IsHexDigit(_s[_i]))
             {
                 throw Error("in \\u hexadecimal character escape", spaceInvalid: true);
             }
 
-            v = (v * 16) + Convert.ToInt32(s[i].ToString(), 16);
+            v = (v * 16) + Convert.ToInt32(_s[_i].ToString(), 16);
         }
 
         return v;
@@ -286,61 +286,61 @@ internal sealed class GoJsonDecoder
 
     private double Number()
     {
-        var start = i;
-        if (s[i] == '-')
+        var start = _i;
+        if (_s[_i] == '-')
         {
-            i++;
-            if (i >= s.Length || !char.IsAsciiDigit(s[i]))
+            _i++;
+            if (_i >= _s.Length || !char.IsAsciiDigit(_s[_i]))
             {
                 throw Error("in numeric literal", spaceInvalid: true);
             }
         }
 
-        if (s[i] == '0')
+        if (_s[_i] == '0')
         {
-            i++;
+            _i++;
         }
         else
         {
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            while (_i < _s.Length && char.IsAsciiDigit(_s[_i]))
             {
-                i++;
+                _i++;
             }
         }
 
-        if (i < s.Length && s[i] == '.')
+        if (_i < _s.Length && _s[_i] == '.')
         {
-            i++;
-            if (i >= s.Length || !char.IsAsciiDigit(s[i]))
+            _i++;
+            if (_i >= _s.Length || !char.IsAsciiDigit(_s[_i]))
             {
                 throw Error("after decimal point in numeric literal", spaceInvalid: true);
             }
 
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            while (_i < _s.Length && char.IsAsciiDigit(_s[_i]))
             {
-                i++;
+                _i++;
             }
         }
 
-        if (i < s.Length && s[i] is 'e' or 'E')
+        if (_i < _s.Length && _s[_i] is 'e' or 'E')
         {
-            i++;
-            if (i < s.Length && s[i] is '+' or '-')
+            _i++;
+            if (_i < _s.Length && _s[_i] is '+' or '-')
             {
-                i++;
+                _i++;
             }
 
-            if (i >= s.Length || !char.IsAsciiDigit(s[i]))
+            if (_i >= _s.Length || !char.IsAsciiDigit(_s[_i]))
             {
                 throw Error("in exponent of numeric literal", spaceInvalid: true);
             }
 
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            while (_i < _s.Length && char.IsAsciiDigit(_s[_i]))
             {
-                i++;
+                _i++;
             }
         }
 
-        return double.Parse(s.AsSpan(start, i - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.Parse(_s.AsSpan(start, _i - start), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

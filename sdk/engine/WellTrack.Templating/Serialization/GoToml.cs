@@ -43,26 +43,26 @@ public static class GoToml
 
     private sealed class Encoder
     {
-        private readonly StringBuilder sb = new();
-        private bool hasWritten;
+        private readonly StringBuilder _sb = new();
+        private bool _hasWritten;
 
-        public override string ToString() => sb.ToString();
+        public override string ToString() => _sb.ToString();
 
         private void Write(string s)
         {
-            sb.Append(s);
-            hasWritten = true;
+            _sb.Append(s);
+            _hasWritten = true;
         }
 
         private void NewLine()
         {
-            if (hasWritten)
+            if (_hasWritten)
             {
-                sb.Append('\n');
+                _sb.Append('\n');
             }
         }
 
-        private static string Indent(IReadOnlyList<string> key) => string.Concat(Enumerable.Repeat("  ", Math.Max(key.Count - 1, 0)));
+        private static string Indent(List<string> key) => string.Concat(Enumerable.Repeat("  ", Math.Max(key.Count - 1, 0)));
 
         private static string QuoteKey(string k) => k.Length > 0 && k.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? k : Quoted(k);
 

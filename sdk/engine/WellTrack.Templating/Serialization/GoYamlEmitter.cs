@@ -138,9 +138,9 @@ public static class GoYamlEmitter
         public bool Whitespace = true;
         public bool Indention = true;
         public int Indent = -1;
-        private readonly Stack<int> indents = new();
-        private bool simpleKeyContext;
-        private bool mappingContext;
+        private readonly Stack<int> _indents = new();
+        private bool _simpleKeyContext;
+        private bool _mappingContext;
 
         public void PutBreak()
         {
@@ -162,7 +162,7 @@ public static class GoYamlEmitter
 
         private void IncreaseIndent(bool flow, bool indentless)
         {
-            indents.Push(Indent);
+            _indents.Push(Indent);
             if (Indent < 0)
             {
                 Indent = flow ? BestIndent : 0;
@@ -173,7 +173,7 @@ public static class GoYamlEmitter
             }
         }
 
-        private void PopIndent() => Indent = indents.Pop();
+        private void PopIndent() => Indent = _indents.Pop();
 
         private void WriteIndent()
         {
@@ -210,8 +210,8 @@ public static class GoYamlEmitter
 
         public void EmitNode(YNode node, bool mapping, bool simpleKey)
         {
-            mappingContext = mapping;
-            simpleKeyContext = simpleKey;
+            _mappingContext = mapping;
+            _simpleKeyContext = simpleKey;
             switch (node)
             {
                 case YScalar scalar:
@@ -243,7 +243,7 @@ public static class GoYamlEmitter
 
         private void EmitBlockSequence(YList list)
         {
-            IncreaseIndent(flow: false, indentless: mappingContext && !Indention);
+            IncreaseIndent(flow: false, indentless: _mappingContext && !Indention);
             foreach (var item in list.Items)
             {
                 WriteIndent();
@@ -310,7 +310,7 @@ public static class GoYamlEmitter
             }
 
             // yaml_emitter_select_scalar_style
-            if (simpleKeyContext && analysis.Multiline)
+            if (_simpleKeyContext && analysis.Multiline)
             {
                 style = Style.DoubleQuoted;
             }
@@ -322,7 +322,7 @@ public static class GoYamlEmitter
                     style = Style.SingleQuoted;
                 }
 
-                if (value.Length == 0 && simpleKeyContext)
+                if (value.Length == 0 && _simpleKeyContext)
                 {
                     style = Style.SingleQuoted;
                 }
@@ -333,13 +333,13 @@ public static class GoYamlEmitter
                 style = Style.DoubleQuoted;
             }
 
-            if (style == Style.Literal && (!analysis.BlockAllowed || simpleKeyContext))
+            if (style == Style.Literal && (!analysis.BlockAllowed || _simpleKeyContext))
             {
                 style = Style.DoubleQuoted;
             }
 
             IncreaseIndent(flow: true, indentless: false);
-            var allowBreaks = !simpleKeyContext;
+            var allowBreaks = !_simpleKeyContext;
             switch (style)
             {
                 case Style.Plain:

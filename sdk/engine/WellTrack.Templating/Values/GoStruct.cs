@@ -15,15 +15,15 @@ public sealed record GoField(string Name, object? Value, string? JsonName = null
 /// </summary>
 public class GoStruct : GoObject
 {
-    private readonly string typeName;
-    private readonly GoField[] fields;
-    private readonly Dictionary<string, GoFunction>? methods;
+    private readonly string _typeName;
+    private readonly GoField[] _fields;
+    private readonly Dictionary<string, GoFunction>? _methods;
 
     public GoStruct(string typeName, GoField[] fields, Dictionary<string, GoFunction>? methods = null, string? stringer = null)
     {
-        this.typeName = typeName;
-        this.fields = fields;
-        this.methods = methods;
+        _typeName = typeName;
+        _fields = fields;
+        _methods = methods;
         StringerValue = stringer;
     }
 
@@ -33,13 +33,13 @@ public class GoStruct : GoObject
     {
     }
 
-    public override string TypeName => typeName;
+    public override string TypeName => _typeName;
 
     public override string? StringerValue { get; }
 
     public override bool TryGetField(string name, out object? value)
     {
-        foreach (var field in fields)
+        foreach (var field in _fields)
         {
             if (field.Name == name)
             {
@@ -49,7 +49,7 @@ public class GoStruct : GoObject
         }
 
         // Go promotes the fields of embedded structs.
-        foreach (var field in fields)
+        foreach (var field in _fields)
         {
             if (field.Embedded && field.Value is GoObject embedded && embedded.TryGetField(name, out value))
             {
@@ -61,7 +61,7 @@ public class GoStruct : GoObject
         return false;
     }
 
-    public override GoFunction? GetMethod(string name) => methods is not null && methods.TryGetValue(name, out var m) ? m : null;
+    public override GoFunction? GetMethod(string name) => _methods is not null && _methods.TryGetValue(name, out var m) ? m : null;
 
     public override string FormatValue()
     {
@@ -71,14 +71,14 @@ public class GoStruct : GoObject
         }
 
         var sb = new StringBuilder("{");
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < _fields.Length; i++)
         {
             if (i > 0)
             {
                 sb.Append(' ');
             }
 
-            sb.Append(GoFormatter.FormatValue(fields[i].Value));
+            sb.Append(GoFormatter.FormatValue(_fields[i].Value));
         }
 
         return sb.Append('}').ToString();
@@ -88,7 +88,7 @@ public class GoStruct : GoObject
     public override object? ToPlain()
     {
         var result = new JsonObject();
-        foreach (var field in fields)
+        foreach (var field in _fields)
         {
             if (field.Embedded && field.Value is GoObject embedded && embedded.ToPlain() is JsonObject inner)
             {
@@ -128,26 +128,26 @@ public sealed class JsonObject : List<(string Name, object? Value)>
 /// <summary>Go's map[string]string: a missing key reads as "" (missingkey=zero gives the element's zero value).</summary>
 public sealed class GoStringMap : GoObject
 {
-    private readonly Dictionary<string, object?> entries;
+    private readonly Dictionary<string, object?> _entries;
 
     public GoStringMap(Dictionary<string, object?>? entries)
     {
-        this.entries = entries ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        _entries = entries ?? new Dictionary<string, object?>(StringComparer.Ordinal);
     }
 
     public override string TypeName => "map[string]string";
 
     public override bool IsMap => true;
 
-    public override int Length => entries.Count;
+    public override int Length => _entries.Count;
 
     public override bool TryGetField(string name, out object? value)
     {
-        value = entries.TryGetValue(name, out var v) ? v : string.Empty;
+        value = _entries.TryGetValue(name, out var v) ? v : string.Empty;
         return true;
     }
 
-    public override string FormatValue() => GoFormatter.FormatValue(entries);
+    public override string FormatValue() => GoFormatter.FormatValue(_entries);
 
-    public override object? ToPlain() => entries;
+    public override object? ToPlain() => _entries;
 }

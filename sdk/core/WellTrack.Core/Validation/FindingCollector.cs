@@ -9,18 +9,18 @@ namespace WellTrack.Core.Validation;
 /// </summary>
 internal sealed class FindingCollector
 {
-    private readonly ValidationSettings settings;
-    private readonly string baseDirectory;
-    private readonly List<ValidationFinding> findings = [];
-    private readonly HashSet<(string, string?, int, int, string)> seen = [];
+    private readonly ValidationSettings _settings;
+    private readonly string _baseDirectory;
+    private readonly List<ValidationFinding> _findings = [];
+    private readonly HashSet<(string, string?, int, int, string)> _seen = [];
 
     public FindingCollector(ValidationSettings settings, string baseDirectory)
     {
-        this.settings = settings;
-        this.baseDirectory = baseDirectory;
+        this._settings = settings;
+        this._baseDirectory = baseDirectory;
     }
 
-    public ValidationSettings Settings => settings;
+    public ValidationSettings Settings => _settings;
 
     /// <summary>Chart whose settings apply (directory name).</summary>
     public string? Chart { get; set; }
@@ -28,7 +28,7 @@ internal sealed class FindingCollector
     /// <summary>Values files of the render being checked ("values.yaml", "ci/hpa-values.yaml").</summary>
     public string? Variant { get; set; }
 
-    public IReadOnlyList<ValidationFinding> Findings => findings;
+    public IReadOnlyList<ValidationFinding> Findings => _findings;
 
     public void Report(DiagnosticCode code, SourceLocation? location, params object?[] args)
         => ReportWithValuesPath(code, location, valuesPath: null, objectReference: null, args);
@@ -39,7 +39,7 @@ internal sealed class FindingCollector
 
     public void ReportWithValuesPath(DiagnosticCode code, SourceLocation? location, string? valuesPath, string? objectReference, params object?[] args)
     {
-        var severity = settings.SeverityOf(code, Chart);
+        var severity = _settings.SeverityOf(code, Chart);
         if (severity == RuleSeverity.None)
         {
             return;
@@ -58,16 +58,16 @@ internal sealed class FindingCollector
     public void Forward(Diagnostic diagnostic)
     {
         var location = Relative(new SourceLocation(diagnostic.File, diagnostic.Line, diagnostic.Column));
-        var severity = settings.Strict && diagnostic.Severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : diagnostic.Severity;
+        var severity = _settings.Strict && diagnostic.Severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : diagnostic.Severity;
         Add(new ValidationFinding(diagnostic with { File = location?.File, Severity = severity }, Chart, Variant));
     }
 
     private void Add(ValidationFinding finding)
     {
         var d = finding.Diagnostic;
-        if (seen.Add((d.Code, d.File, d.Line, d.Column, d.Message)))
+        if (_seen.Add((d.Code, d.File, d.Line, d.Column, d.Message)))
         {
-            findings.Add(finding);
+            _findings.Add(finding);
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed class FindingCollector
             return file.Replace('\\', '/');
         }
 
-        var relative = Path.GetRelativePath(baseDirectory, file);
+        var relative = Path.GetRelativePath(_baseDirectory, file);
         return (relative.StartsWith("..", StringComparison.Ordinal) ? file : relative).Replace('\\', '/');
     }
 

@@ -9,18 +9,18 @@ namespace WellTrack.Core.Validation;
 /// </summary>
 public sealed class PreRenderedChartRenderer : IChartRenderer
 {
-    private readonly Func<string, IReadOnlyList<string>, string?> output;
+    private readonly Func<string, IReadOnlyList<string>, string?> _output;
 
     /// <param name="output">Rendered text for a chart directory and its extra values files; null when there is none
     /// (the chart is then reported as rendering nothing).</param>
     public PreRenderedChartRenderer(Func<string, IReadOnlyList<string>, string?> output)
     {
-        this.output = output;
+        this._output = output;
     }
 
     public ChartRenderOutcome Render(string chartDirectory, IReadOnlyList<string> extraValuesFiles, ValidationSettings settings)
     {
-        var text = output(chartDirectory, extraValuesFiles);
+        var text = _output(chartDirectory, extraValuesFiles);
         return text is null ? ChartRenderOutcome.Empty : new ChartRenderOutcome(Split(text, chartDirectory), []);
     }
 

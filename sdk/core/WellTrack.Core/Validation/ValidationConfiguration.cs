@@ -264,7 +264,7 @@ public static class ValidationConfiguration
         public void WrongType(YamlSourceNode node, string key, string expected)
             => diagnostics.Add(At(DiagnosticCodes.WT3907, node, key, expected, YamlSourceNavigation.Describe(node)));
 
-        public IReadOnlyDictionary<string, RuleSetting> Rules(YamlSourceNode rules, IReadOnlyDictionary<string, RuleSetting> existing)
+        public Dictionary<string, RuleSetting> Rules(YamlSourceNode rules, IReadOnlyDictionary<string, RuleSetting> existing)
         {
             var result = new Dictionary<string, RuleSetting>(existing, StringComparer.Ordinal);
             if (rules.IsNull())
@@ -314,7 +314,7 @@ public static class ValidationConfiguration
             return result;
         }
 
-        public IReadOnlyList<string> Names(YamlSourceNode value, string key)
+        public List<string> Names(YamlSourceNode value, string key)
         {
             if (value.IsNull())
             {
@@ -330,7 +330,7 @@ public static class ValidationConfiguration
             return value.Items().Select(i => i.Text()!).ToList();
         }
 
-        public IReadOnlyDictionary<string, ChartValidationSettings> Charts(YamlSourceNode value, IReadOnlyDictionary<string, ChartValidationSettings> existing)
+        public Dictionary<string, ChartValidationSettings> Charts(YamlSourceNode value, IReadOnlyDictionary<string, ChartValidationSettings> existing)
         {
             var result = new Dictionary<string, ChartValidationSettings>(existing, StringComparer.Ordinal);
             if (value.IsNull())

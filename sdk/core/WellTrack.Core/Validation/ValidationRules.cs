@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Validation;
@@ -7,7 +8,10 @@ namespace WellTrack.Core.Validation;
 public enum RuleCategory
 {
     Chart,
+
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The category of rules that check one rendered Kubernetes object; docs and reports name it so.")]
     Object,
+
     CrossObject,
     Practice,
     Configuration,

@@ -11,20 +11,20 @@ namespace WellTrack.Core.Yaml;
 /// </summary>
 internal sealed class YamlAliasResolver
 {
-    private readonly Dictionary<string, YamlSourceNode> anchors = new(StringComparer.Ordinal);
-    private readonly List<string> openAnchors = [];
-    private readonly List<Action> pending = [];
+    private readonly Dictionary<string, YamlSourceNode> _anchors = new(StringComparer.Ordinal);
+    private readonly List<string> _openAnchors = [];
+    private readonly List<Action> _pending = [];
 
     /// <summary>The node an alias stands for, or the alias itself when its anchor comes later (see <see cref="Defer"/>).</summary>
     public YamlSourceNode Resolve(YamlSourceAlias alias)
     {
-        if (openAnchors.Contains(alias.Name))
+        if (_openAnchors.Contains(alias.Name))
         {
             // The representation model built a cyclic graph here, which every reader then recursed into forever.
             throw new YamlException(StartOf(alias), StartOf(alias), $"The alias *{alias.Name} refers to a node that contains it");
         }
 
-        return anchors.GetValueOrDefault(alias.Name) ?? alias;
+        return _anchors.GetValueOrDefault(alias.Name) ?? alias;
     }
 
     /// <summary>An anchored collection is open while its children are read.</summary>
@@ -32,7 +32,7 @@ internal sealed class YamlAliasResolver
     {
         if (anchor is not null)
         {
-            openAnchors.Add(anchor);
+            _openAnchors.Add(anchor);
         }
     }
 
@@ -40,15 +40,15 @@ internal sealed class YamlAliasResolver
     {
         if (node.Anchor is { } anchor)
         {
-            openAnchors.Remove(anchor);
-            anchors[anchor] = node;
+            _openAnchors.Remove(anchor);
+            _anchors[anchor] = node;
         }
     }
 
     /// <summary>Replaces, when the document ends, an alias left in <paramref name="slot"/> of a collection.</summary>
-    public void Defer(YamlSourceAlias alias, Action<YamlSourceNode> slot) => pending.Add(() => slot(Lookup(alias)));
+    public void Defer(YamlSourceAlias alias, Action<YamlSourceNode> slot) => _pending.Add(() => slot(Lookup(alias)));
 
-    public void CheckRoot(YamlSourceNode root)
+    public static void CheckRoot(YamlSourceNode root)
     {
         if (root is YamlSourceAlias)
         {
@@ -59,14 +59,14 @@ internal sealed class YamlAliasResolver
     /// <summary>Resolves the deferred aliases (in the order the representation model did) and forgets the anchors.</summary>
     public void EndDocument()
     {
-        foreach (var resolve in pending)
+        foreach (var resolve in _pending)
         {
             resolve();
         }
 
-        pending.Clear();
-        anchors.Clear();
-        openAnchors.Clear();
+        _pending.Clear();
+        _anchors.Clear();
+        _openAnchors.Clear();
     }
 
     /// <summary>Refuses a key equal to an earlier one of the same mapping (at the repeated key, as YamlDotNet did).</summary>
@@ -82,7 +82,7 @@ internal sealed class YamlAliasResolver
     }
 
     private YamlSourceNode Lookup(YamlSourceAlias alias)
-        => anchors.GetValueOrDefault(alias.Name)
+        => _anchors.GetValueOrDefault(alias.Name)
            // The representation model's placeholder had no position of its own: it reported the file's start.
            ?? throw new AnchorNotFoundException(Mark.Empty, Mark.Empty, $"The anchor '{alias.Name}' does not exists");
 

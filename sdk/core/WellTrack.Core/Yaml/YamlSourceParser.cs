@@ -93,7 +93,10 @@ internal sealed class YamlSourceParser
 
             Next();
             var root = ParseNode(depth: 0);
-            _resolver?.CheckRoot(root);
+            if (_resolver is not null)
+            {
+                YamlAliasResolver.CheckRoot(root);
+            }
             roots.Add(root);
             Next(); // DocumentEnd
             _resolver?.EndDocument();

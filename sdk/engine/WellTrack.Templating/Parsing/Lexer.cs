@@ -13,23 +13,23 @@ internal sealed class Lexer
     private const string RightComment = "*/";
 
     /// <summary>Where each action and comment lexed so far lies; null when nobody asked.</summary>
-    private readonly List<ActionExtent>? extents;
-    private string input;
-    private int pos;
-    private int start;
-    private bool atEof;
-    private int parenDepth;
-    private int line = 1;
-    private int startLine = 1;
-    private bool insideAction;
-    private int actionStart;
-    private Token item;
+    private readonly List<ActionExtent>? _extents;
+    private string _input;
+    private int _pos;
+    private int _start;
+    private bool _atEof;
+    private int _parenDepth;
+    private int _line = 1;
+    private int _startLine = 1;
+    private bool _insideAction;
+    private int _actionStart;
+    private Token _item;
 
     /// <param name="extents">When given, receives the extent of every action and comment, in text order.</param>
     public Lexer(string input, bool breakOk, bool continueOk, List<ActionExtent>? extents = null)
     {
-        this.input = input;
-        this.extents = extents;
+        this._input = input;
+        this._extents = extents;
         BreakOk = breakOk;
         ContinueOk = continueOk;
     }
@@ -58,14 +58,14 @@ internal sealed class Lexer
 
     public Token NextItem()
     {
-        item = new Token(TokenKind.EOF, pos, "EOF", startLine);
-        var state = insideAction ? State.InsideAction : State.Text;
+        _item = new Token(TokenKind.EOF, _pos, "EOF", _startLine);
+        var state = _insideAction ? State.InsideAction : State.Text;
         while (state != State.None)
         {
             state = Step(state);
         }
 
-        return item;
+        return _item;
     }
 
     private State Step(State state) => state switch
@@ -90,16 +90,16 @@ internal sealed class Lexer
 
     private int Next()
     {
-        if (pos >= input.Length)
+        if (_pos >= _input.Length)
         {
-            atEof = true;
+            _atEof = true;
             return Eof;
         }
 
-        var r = input[pos++];
+        var r = _input[_pos++];
         if (r == '\n')
         {
-            line++;
+            _line++;
         }
 
         return r;
@@ -114,46 +114,46 @@ internal sealed class Lexer
 
     private void Backup()
     {
-        if (!atEof && pos > 0)
+        if (!_atEof && _pos > 0)
         {
-            pos--;
-            if (input[pos] == '\n')
+            _pos--;
+            if (_input[_pos] == '\n')
             {
-                line--;
+                _line--;
             }
         }
     }
 
     private Token ThisItem(TokenKind kind)
     {
-        var t = new Token(kind, start, Text(kind), startLine);
-        start = pos;
-        startLine = line;
+        var t = new Token(kind, _start, Text(kind), _startLine);
+        _start = _pos;
+        _startLine = _line;
         return t;
     }
 
     /// <summary>The item's text; the delimiters and a single space, most of a template's items, are not copied.</summary>
-    private string Text(TokenKind kind) => (kind, pos - start) switch
+    private string Text(TokenKind kind) => (kind, _pos - _start) switch
     {
         (TokenKind.LeftDelim, 2) => LeftDelim,
         (TokenKind.RightDelim, 2) => RightDelim,
-        (TokenKind.Space, 1) when input[start] == ' ' => " ",
-        _ => input[start..pos],
+        (TokenKind.Space, 1) when _input[_start] == ' ' => " ",
+        _ => _input[_start.._pos],
     };
 
     private State Emit(TokenKind kind) => EmitItem(ThisItem(kind));
 
     private State EmitItem(Token token)
     {
-        item = token;
+        _item = token;
         return State.None;
     }
 
     private void Ignore()
     {
-        line += CountNewlines(start, pos);
-        start = pos;
-        startLine = line;
+        _line += CountNewlines(_start, _pos);
+        _start = _pos;
+        _startLine = _line;
     }
 
     private int CountNewlines(int from, int to)
@@ -161,7 +161,7 @@ internal sealed class Lexer
         var n = 0;
         for (var i = from; i < to; i++)
         {
-            if (input[i] == '\n')
+            if (_input[i] == '\n')
             {
                 n++;
             }
@@ -194,10 +194,10 @@ internal sealed class Lexer
 
     private State Errorf(string message)
     {
-        item = new Token(TokenKind.Error, start, message, startLine);
-        start = 0;
-        pos = 0;
-        input = string.Empty;
+        _item = new Token(TokenKind.Error, _start, message, _startLine);
+        _start = 0;
+        _pos = 0;
+        _input = string.Empty;
         return State.None;
     }
 
@@ -205,37 +205,37 @@ internal sealed class Lexer
 
     private static bool IsAlphaNumeric(int r) => r == '_' || (r >= 0 && (char.IsLetter((char)r) || char.IsDigit((char)r)));
 
-    private bool HasLeftTrimMarker(int at) => at + 1 < input.Length && input[at] == '-' && IsSpace(input[at + 1]);
+    private bool HasLeftTrimMarker(int at) => at + 1 < _input.Length && _input[at] == '-' && IsSpace(_input[at + 1]);
 
-    private bool HasRightTrimMarker(int at) => at + 1 < input.Length && IsSpace(input[at]) && input[at + 1] == '-';
+    private bool HasRightTrimMarker(int at) => at + 1 < _input.Length && IsSpace(_input[at]) && _input[at + 1] == '-';
 
-    private bool StartsWithAt(int at, string s) => at + s.Length <= input.Length && string.CompareOrdinal(input, at, s, 0, s.Length) == 0;
+    private bool StartsWithAt(int at, string s) => at + s.Length <= _input.Length && string.CompareOrdinal(_input, at, s, 0, s.Length) == 0;
 
     private State LexText()
     {
-        var x = input.IndexOf(LeftDelim, pos, StringComparison.Ordinal);
+        var x = _input.IndexOf(LeftDelim, _pos, StringComparison.Ordinal);
         if (x >= 0)
         {
-            if (x > pos)
+            if (x > _pos)
             {
-                pos = x;
+                _pos = x;
                 var trimLength = 0;
-                var delimEnd = pos + LeftDelim.Length;
+                var delimEnd = _pos + LeftDelim.Length;
                 if (HasLeftTrimMarker(delimEnd))
                 {
-                    var k = pos;
-                    while (k > start && IsSpace(input[k - 1]))
+                    var k = _pos;
+                    while (k > _start && IsSpace(_input[k - 1]))
                     {
                         k--;
                     }
 
-                    trimLength = pos - k;
+                    trimLength = _pos - k;
                 }
 
-                pos -= trimLength;
-                line += CountNewlines(start, pos);
+                _pos -= trimLength;
+                _line += CountNewlines(_start, _pos);
                 var text = ThisItem(TokenKind.Text);
-                pos += trimLength;
+                _pos += trimLength;
                 Ignore();
                 if (text.Value.Length > 0)
                 {
@@ -246,10 +246,10 @@ internal sealed class Lexer
             return State.LeftDelim;
         }
 
-        pos = input.Length;
-        if (pos > start)
+        _pos = _input.Length;
+        if (_pos > _start)
         {
-            line += CountNewlines(start, pos);
+            _line += CountNewlines(_start, _pos);
             return Emit(TokenKind.Text);
         }
 
@@ -258,18 +258,18 @@ internal sealed class Lexer
 
     private (bool Delim, bool TrimSpaces) AtRightDelim()
     {
-        if (HasRightTrimMarker(pos) && StartsWithAt(pos + 2, RightDelim))
+        if (HasRightTrimMarker(_pos) && StartsWithAt(_pos + 2, RightDelim))
         {
             return (true, true);
         }
 
-        return StartsWithAt(pos, RightDelim) ? (true, false) : (false, false);
+        return StartsWithAt(_pos, RightDelim) ? (true, false) : (false, false);
     }
 
     private int LeftTrimLength(int at)
     {
         var k = at;
-        while (k < input.Length && IsSpace(input[k]))
+        while (k < _input.Length && IsSpace(_input[k]))
         {
             k++;
         }
@@ -279,35 +279,35 @@ internal sealed class Lexer
 
     private State LexLeftDelim()
     {
-        actionStart = pos;
-        pos += LeftDelim.Length;
-        var trimSpace = HasLeftTrimMarker(pos);
+        _actionStart = _pos;
+        _pos += LeftDelim.Length;
+        var trimSpace = HasLeftTrimMarker(_pos);
         var afterMarker = trimSpace ? 2 : 0;
-        if (StartsWithAt(pos + afterMarker, LeftComment))
+        if (StartsWithAt(_pos + afterMarker, LeftComment))
         {
-            pos += afterMarker;
+            _pos += afterMarker;
             Ignore();
             return State.Comment;
         }
 
         var delim = ThisItem(TokenKind.LeftDelim);
-        insideAction = true;
-        pos += afterMarker;
+        _insideAction = true;
+        _pos += afterMarker;
         Ignore();
-        parenDepth = 0;
+        _parenDepth = 0;
         return EmitItem(delim);
     }
 
     private State LexComment()
     {
-        pos += LeftComment.Length;
-        var x = input.IndexOf(RightComment, pos, StringComparison.Ordinal);
+        _pos += LeftComment.Length;
+        var x = _input.IndexOf(RightComment, _pos, StringComparison.Ordinal);
         if (x < 0)
         {
             return Errorf("unclosed comment");
         }
 
-        pos = x + RightComment.Length;
+        _pos = x + RightComment.Length;
         var (delim, trimSpace) = AtRightDelim();
         if (!delim)
         {
@@ -317,14 +317,14 @@ internal sealed class Lexer
         ThisItem(TokenKind.Comment);
         if (trimSpace)
         {
-            pos += 2;
+            _pos += 2;
         }
 
-        pos += RightDelim.Length;
-        extents?.Add(new ActionExtent(actionStart, pos, IsComment: true));
+        _pos += RightDelim.Length;
+        _extents?.Add(new ActionExtent(_actionStart, _pos, IsComment: true));
         if (trimSpace)
         {
-            pos += LeftTrimLength(pos);
+            _pos += LeftTrimLength(_pos);
         }
 
         Ignore();
@@ -336,20 +336,20 @@ internal sealed class Lexer
         var (_, trimSpace) = AtRightDelim();
         if (trimSpace)
         {
-            pos += 2;
+            _pos += 2;
             Ignore();
         }
 
-        pos += RightDelim.Length;
-        extents?.Add(new ActionExtent(actionStart, pos, IsComment: false));
+        _pos += RightDelim.Length;
+        _extents?.Add(new ActionExtent(_actionStart, _pos, IsComment: false));
         var delim = ThisItem(TokenKind.RightDelim);
         if (trimSpace)
         {
-            pos += LeftTrimLength(pos);
+            _pos += LeftTrimLength(_pos);
             Ignore();
         }
 
-        insideAction = false;
+        _insideAction = false;
         return EmitItem(delim);
     }
 
@@ -358,7 +358,7 @@ internal sealed class Lexer
         var (delim, _) = AtRightDelim();
         if (delim)
         {
-            return parenDepth == 0 ? State.RightDelim : Errorf("unclosed left paren");
+            return _parenDepth == 0 ? State.RightDelim : Errorf("unclosed left paren");
         }
 
         var r = Next();
@@ -384,7 +384,7 @@ internal sealed class Lexer
             case '\'':
                 return State.Char;
             case '.':
-                if (pos < input.Length && (input[pos] < '0' || input[pos] > '9'))
+                if (_pos < _input.Length && (_input[_pos] < '0' || _input[_pos] > '9'))
                 {
                     return State.Field;
                 }
@@ -395,11 +395,11 @@ internal sealed class Lexer
                 Backup();
                 return State.Number;
             case '(':
-                parenDepth++;
+                _parenDepth++;
                 return Emit(TokenKind.LeftParen);
             case ')':
-                parenDepth--;
-                return parenDepth < 0 ? Errorf("unexpected right paren") : Emit(TokenKind.RightParen);
+                _parenDepth--;
+                return _parenDepth < 0 ? Errorf("unexpected right paren") : Emit(TokenKind.RightParen);
         }
 
         if (IsAlphaNumeric(r))
@@ -432,7 +432,7 @@ internal sealed class Lexer
             numSpaces++;
         }
 
-        if (HasRightTrimMarker(pos - 1) && StartsWithAt(pos - 1 + 2, RightDelim))
+        if (HasRightTrimMarker(_pos - 1) && StartsWithAt(_pos - 1 + 2, RightDelim))
         {
             Backup();
             if (numSpaces == 1)
@@ -455,7 +455,7 @@ internal sealed class Lexer
             }
 
             Backup();
-            var word = input[start..pos];
+            var word = _input[_start.._pos];
             if (!AtTerminator())
             {
                 return Errorf("bad character " + FormatRune(r));
@@ -535,7 +535,7 @@ internal sealed class Lexer
         return r switch
         {
             Eof or '.' or ',' or '|' or ':' or ')' or '(' => true,
-            _ => StartsWithAt(pos, RightDelim),
+            _ => StartsWithAt(_pos, RightDelim),
         };
     }
 
@@ -588,15 +588,15 @@ internal sealed class Lexer
     {
         if (!ScanNumber())
         {
-            return Errorf("bad number syntax: " + Values.GoStrconv.Quote(input[start..pos]));
+            return Errorf("bad number syntax: " + Values.GoStrconv.Quote(_input[_start.._pos]));
         }
 
         var sign = Peek();
         if (sign is '+' or '-')
         {
-            if (!ScanNumber() || input[pos - 1] != 'i')
+            if (!ScanNumber() || _input[_pos - 1] != 'i')
             {
-                return Errorf("bad number syntax: " + Values.GoStrconv.Quote(input[start..pos]));
+                return Errorf("bad number syntax: " + Values.GoStrconv.Quote(_input[_start.._pos]));
             }
 
             return Emit(TokenKind.Complex);

@@ -34,22 +34,22 @@ internal sealed class ParsedTree
 /// </summary>
 internal sealed class Parser
 {
-    private readonly Func<string, bool> hasFunction;
-    private readonly ParseSource source;
-    private readonly Lexer lexer;
-    private readonly Token[] token = new Token[3];
-    private readonly Dictionary<string, ParsedTree> treeSet;
-    private int peekCount;
-    private List<string> vars = ["$"];
-    private int actionLine;
-    private int rangeDepth;
+    private readonly Func<string, bool> _hasFunction;
+    private readonly ParseSource _source;
+    private readonly Lexer _lexer;
+    private readonly Token[] _token = new Token[3];
+    private readonly Dictionary<string, ParsedTree> _treeSet;
+    private int _peekCount;
+    private List<string> _vars = ["$"];
+    private int _actionLine;
+    private int _rangeDepth;
 
     private Parser(string parseName, string text, Func<string, bool> hasFunction, Dictionary<string, ParsedTree> treeSet, List<ActionExtent>? extents)
     {
-        this.hasFunction = hasFunction;
-        this.treeSet = treeSet;
-        source = new ParseSource(parseName, text);
-        lexer = new Lexer(text, !hasFunction("break"), !hasFunction("continue"), extents);
+        this._hasFunction = hasFunction;
+        this._treeSet = treeSet;
+        _source = new ParseSource(parseName, text);
+        _lexer = new Lexer(text, !hasFunction("break"), !hasFunction("continue"), extents);
     }
 
     /// <summary>Parses <paramref name="text"/> as template <paramref name="name"/>; returns every tree it defines.</summary>
@@ -66,9 +66,9 @@ internal sealed class Parser
     private void Add(string name, ListNode root)
     {
         var tree = new ParsedTree(name, root);
-        if (!treeSet.TryGetValue(name, out var existing) || existing.IsEmpty)
+        if (!_treeSet.TryGetValue(name, out var existing) || existing.IsEmpty)
         {
-            treeSet[name] = tree;
+            _treeSet[name] = tree;
             return;
         }
 
@@ -80,43 +80,43 @@ internal sealed class Parser
 
     private Token Next()
     {
-        if (peekCount > 0)
+        if (_peekCount > 0)
         {
-            peekCount--;
+            _peekCount--;
         }
         else
         {
-            token[0] = lexer.NextItem();
+            _token[0] = _lexer.NextItem();
         }
 
-        return token[peekCount];
+        return _token[_peekCount];
     }
 
-    private void Backup() => peekCount++;
+    private void Backup() => _peekCount++;
 
     private void Backup2(Token t1)
     {
-        token[1] = t1;
-        peekCount = 2;
+        _token[1] = t1;
+        _peekCount = 2;
     }
 
     private void Backup3(Token t2, Token t1)
     {
-        token[1] = t1;
-        token[2] = t2;
-        peekCount = 3;
+        _token[1] = t1;
+        _token[2] = t2;
+        _peekCount = 3;
     }
 
     private Token Peek()
     {
-        if (peekCount > 0)
+        if (_peekCount > 0)
         {
-            return token[peekCount - 1];
+            return _token[_peekCount - 1];
         }
 
-        peekCount = 1;
-        token[0] = lexer.NextItem();
-        return token[0];
+        _peekCount = 1;
+        _token[0] = _lexer.NextItem();
+        return _token[0];
     }
 
     private Token NextNonSpace()
@@ -137,7 +137,7 @@ internal sealed class Parser
         return t;
     }
 
-    private TemplateParseException Errorf(string message) => throw new TemplateParseException(source.ParseName, token[0].Line, message);
+    private TemplateParseException Errorf(string message) => throw new TemplateParseException(_source.ParseName, _token[0].Line, message);
 
     private Token Expect(TokenKind expected, string context)
     {
@@ -166,9 +166,9 @@ internal sealed class Parser
         if (t.Kind == TokenKind.Error)
         {
             var extra = string.Empty;
-            if (actionLine != 0 && actionLine != t.Line)
+            if (_actionLine != 0 && _actionLine != t.Line)
             {
-                extra = string.Create(CultureInfo.InvariantCulture, $" in action started at {source.ParseName}:{actionLine}");
+                extra = string.Create(CultureInfo.InvariantCulture, $" in action started at {_source.ParseName}:{_actionLine}");
                 if (t.Value.EndsWith(" action", StringComparison.Ordinal))
                 {
                     extra = extra[" in action".Length..];
@@ -183,7 +183,7 @@ internal sealed class Parser
 
     private ListNode ParseTop()
     {
-        var root = new ListNode(source, Peek().Pos);
+        var root = new ListNode(_source, Peek().Pos);
         while (Peek().Kind != TokenKind.EOF)
         {
             if (Peek().Kind == TokenKind.LeftDelim)
@@ -220,10 +220,10 @@ internal sealed class Parser
         }
 
         Expect(TokenKind.RightDelim, context);
-        var savedVars = vars;
-        vars = ["$"];
+        var savedVars = _vars;
+        _vars = ["$"];
         var (list, end) = ItemList();
-        vars = savedVars;
+        _vars = savedVars;
         if (end is not DelimiterNode { IsElse: false })
         {
             Errorf($"unexpected {end} in {context}");
@@ -234,7 +234,7 @@ internal sealed class Parser
 
     private (ListNode List, Node Next) ItemList()
     {
-        var list = new ListNode(source, PeekNonSpace().Pos);
+        var list = new ListNode(_source, PeekNonSpace().Pos);
         while (PeekNonSpace().Kind != TokenKind.EOF)
         {
             var n = TextOrAction();
@@ -255,20 +255,20 @@ internal sealed class Parser
         switch (t.Kind)
         {
             case TokenKind.Text:
-                return new TextNode(source, t.Pos, t.Value);
+                return new TextNode(_source, t.Pos, t.Value);
             case TokenKind.LeftDelim:
-                actionLine = t.Line;
+                _actionLine = t.Line;
                 try
                 {
                     return Action();
                 }
                 finally
                 {
-                    actionLine = 0;
+                    _actionLine = 0;
                 }
 
             case TokenKind.Comment:
-                return new CommentNode(source, t.Pos, t.Value);
+                return new CommentNode(_source, t.Pos, t.Value);
             default:
                 Unexpected(t, "input");
                 throw new InvalidOperationException();
@@ -289,7 +289,7 @@ internal sealed class Parser
             case TokenKind.Else:
                 return ElseControl();
             case TokenKind.End:
-                return new DelimiterNode(source, Expect(TokenKind.RightDelim, "end").Pos, isElse: false);
+                return new DelimiterNode(_source, Expect(TokenKind.RightDelim, "end").Pos, isElse: false);
             case TokenKind.If:
                 return ParseControl(BranchKind.If, allowElseIf: true, "if");
             case TokenKind.Range:
@@ -302,7 +302,7 @@ internal sealed class Parser
 
         Backup();
         var first = Peek();
-        return new ActionNode(source, first.Pos, Pipeline("command", TokenKind.RightDelim));
+        return new ActionNode(_source, first.Pos, Pipeline("command", TokenKind.RightDelim));
     }
 
     private Node BreakOrContinue(Token keyword, string context, bool isBreak)
@@ -313,18 +313,18 @@ internal sealed class Parser
             Unexpected(t, context);
         }
 
-        if (rangeDepth == 0)
+        if (_rangeDepth == 0)
         {
             Errorf(context + " outside {{range}}");
         }
 
-        return isBreak ? new BreakNode(source, keyword.Pos) : new ContinueNode(source, keyword.Pos);
+        return isBreak ? new BreakNode(_source, keyword.Pos) : new ContinueNode(_source, keyword.Pos);
     }
 
     private PipeNode Pipeline(string context, TokenKind end)
     {
         var first = PeekNonSpace();
-        var pipe = new PipeNode(source, first.Pos);
+        var pipe = new PipeNode(_source, first.Pos);
     decls:
         var v = PeekNonSpace();
         if (v.Kind == TokenKind.Variable)
@@ -336,14 +336,14 @@ internal sealed class Parser
             {
                 pipe.IsAssign = next.Kind == TokenKind.Assign;
                 NextNonSpace();
-                pipe.Decl.Add(new VariableNode(source, v.Pos, v.Value));
-                vars.Add(v.Value);
+                pipe.Decl.Add(new VariableNode(_source, v.Pos, v.Value));
+                _vars.Add(v.Value);
             }
             else if (next.Kind == TokenKind.Char && next.Value == ",")
             {
                 NextNonSpace();
-                pipe.Decl.Add(new VariableNode(source, v.Pos, v.Value));
-                vars.Add(v.Value);
+                pipe.Decl.Add(new VariableNode(_source, v.Pos, v.Value));
+                _vars.Add(v.Value);
                 if (context == "range" && pipe.Decl.Count < 2)
                 {
                     switch (PeekNonSpace().Kind)
@@ -410,19 +410,19 @@ internal sealed class Parser
 
     private BranchNode ParseControl(BranchKind kind, bool allowElseIf, string context)
     {
-        var varCount = vars.Count;
+        var varCount = _vars.Count;
         try
         {
             var pipe = Pipeline(context, TokenKind.RightDelim);
             if (kind == BranchKind.Range)
             {
-                rangeDepth++;
+                _rangeDepth++;
             }
 
             var (list, next) = ItemList();
             if (kind == BranchKind.Range)
             {
-                rangeDepth--;
+                _rangeDepth--;
             }
 
             ListNode? elseList = null;
@@ -431,7 +431,7 @@ internal sealed class Parser
                 if (allowElseIf && Peek().Kind == TokenKind.If)
                 {
                     Next();
-                    elseList = new ListNode(source, next.Pos);
+                    elseList = new ListNode(_source, next.Pos);
                     elseList.Nodes.Add(ParseControl(BranchKind.If, allowElseIf: true, "if"));
                 }
                 else
@@ -444,49 +444,49 @@ internal sealed class Parser
                 }
             }
 
-            return new BranchNode(source, pipe.Pos, kind, pipe, list, elseList);
+            return new BranchNode(_source, pipe.Pos, kind, pipe, list, elseList);
         }
         finally
         {
-            vars.RemoveRange(varCount, vars.Count - varCount);
+            _vars.RemoveRange(varCount, _vars.Count - varCount);
         }
     }
 
-    private Node ElseControl()
+    private DelimiterNode ElseControl()
     {
         var peek = PeekNonSpace();
         if (peek.Kind == TokenKind.If)
         {
-            return new DelimiterNode(source, peek.Pos, isElse: true);
+            return new DelimiterNode(_source, peek.Pos, isElse: true);
         }
 
         var t = Expect(TokenKind.RightDelim, "else");
-        return new DelimiterNode(source, t.Pos, isElse: true);
+        return new DelimiterNode(_source, t.Pos, isElse: true);
     }
 
-    private Node BlockControl()
+    private TemplateNode BlockControl()
     {
         const string context = "block clause";
         var t = NextNonSpace();
         var name = ParseTemplateName(t, context);
         var pipe = Pipeline(context, TokenKind.RightDelim);
-        var savedVars = vars;
-        var savedRangeDepth = rangeDepth;
-        vars = ["$"];
-        rangeDepth = 0;
+        var savedVars = _vars;
+        var savedRangeDepth = _rangeDepth;
+        _vars = ["$"];
+        _rangeDepth = 0;
         var (list, end) = ItemList();
-        vars = savedVars;
-        rangeDepth = savedRangeDepth;
+        _vars = savedVars;
+        _rangeDepth = savedRangeDepth;
         if (end is not DelimiterNode { IsElse: false })
         {
             Errorf($"unexpected {end} in {context}");
         }
 
         Add(name, list);
-        return new TemplateNode(source, t.Pos, name, pipe);
+        return new TemplateNode(_source, t.Pos, name, pipe);
     }
 
-    private Node TemplateControl()
+    private TemplateNode TemplateControl()
     {
         const string context = "template clause";
         var t = NextNonSpace();
@@ -498,7 +498,7 @@ internal sealed class Parser
             pipe = Pipeline(context, TokenKind.RightDelim);
         }
 
-        return new TemplateNode(source, t.Pos, name, pipe);
+        return new TemplateNode(_source, t.Pos, name, pipe);
     }
 
     private string ParseTemplateName(Token t, string context)
@@ -519,7 +519,7 @@ internal sealed class Parser
 
     private CommandNode Command()
     {
-        var cmd = new CommandNode(source, PeekNonSpace().Pos);
+        var cmd = new CommandNode(_source, PeekNonSpace().Pos);
         while (true)
         {
             PeekNonSpace();
@@ -565,7 +565,7 @@ internal sealed class Parser
 
         if (Peek().Kind == TokenKind.Field)
         {
-            var chain = new ChainNode(source, Peek().Pos, node);
+            var chain = new ChainNode(_source, Peek().Pos, node);
             while (Peek().Kind == TokenKind.Field)
             {
                 chain.Field.Add(Next().Value[1..]);
@@ -574,9 +574,9 @@ internal sealed class Parser
             switch (node)
             {
                 case FieldNode:
-                    return new FieldNode(source, chain.Pos, chain.ToString());
+                    return new FieldNode(_source, chain.Pos, chain.ToString());
                 case VariableNode:
-                    return new VariableNode(source, chain.Pos, chain.ToString());
+                    return new VariableNode(_source, chain.Pos, chain.ToString());
                 case BoolNode or StringNode or NumberNode or NilNode or DotNode:
                     Errorf($"unexpected . after term {GoStrconv.Quote(node.ToString())}");
                     break;
@@ -594,24 +594,24 @@ internal sealed class Parser
         switch (t.Kind)
         {
             case TokenKind.Identifier:
-                if (!hasFunction(t.Value))
+                if (!_hasFunction(t.Value))
                 {
                     Errorf($"function {GoStrconv.Quote(t.Value)} not defined");
                 }
 
-                return new IdentifierNode(source, t.Pos, t.Value);
+                return new IdentifierNode(_source, t.Pos, t.Value);
             case TokenKind.Dot:
-                return new DotNode(source, t.Pos);
+                return new DotNode(_source, t.Pos);
             case TokenKind.Nil:
-                return new NilNode(source, t.Pos);
+                return new NilNode(_source, t.Pos);
             case TokenKind.Variable:
                 return UseVar(t.Pos, t.Value);
             case TokenKind.Field:
-                return new FieldNode(source, t.Pos, t.Value);
+                return new FieldNode(_source, t.Pos, t.Value);
             case TokenKind.Bool:
-                return new BoolNode(source, t.Pos, t.Value == "true");
+                return new BoolNode(_source, t.Pos, t.Value == "true");
             case TokenKind.CharConstant or TokenKind.Complex or TokenKind.Number:
-                return NumberParser.Parse(source, t, Errorf);
+                return NumberParser.Parse(_source, t, Errorf);
             case TokenKind.LeftParen:
                 return Pipeline("parenthesized pipeline", TokenKind.RightParen);
             case TokenKind.String or TokenKind.RawString:
@@ -620,7 +620,7 @@ internal sealed class Parser
                     Errorf(error!);
                 }
 
-                return new StringNode(source, t.Pos, t.Value, s);
+                return new StringNode(_source, t.Pos, t.Value, s);
         }
 
         Backup();
@@ -629,8 +629,8 @@ internal sealed class Parser
 
     private VariableNode UseVar(int pos, string name)
     {
-        var v = new VariableNode(source, pos, name);
-        if (!vars.Contains(v.Ident[0]))
+        var v = new VariableNode(_source, pos, name);
+        if (!_vars.Contains(v.Ident[0]))
         {
             Errorf($"undefined variable {GoStrconv.Quote(v.Ident[0])}");
         }

@@ -21,9 +21,9 @@ public sealed class TemplateValuesReads
     /// <summary>Nesting of helper calls followed; deeper (or recursive) calls add nothing more.</summary>
     private const int MaxIncludeDepth = 16;
 
-    private readonly Dictionary<string, ParsedTree> defines = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<TemplateAction>?> actions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Name, Dot Dot), HashSet<string>> helperReads = [];
+    private readonly Dictionary<string, ParsedTree> _defines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TemplateAction>?> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, Dot Dot), HashSet<string>> _helperReads = [];
 
     private TemplateValuesReads()
     {
@@ -43,7 +43,7 @@ public sealed class TemplateValuesReads
         {
             foreach (var (name, text) in templates)
             {
-                analysis.actions[name] = LexedExtents(text).ConvertAll(e => new TemplateAction(e.Start, e.End, e.IsComment, []));
+                analysis._actions[name] = LexedExtents(text).ConvertAll(e => new TemplateAction(e.Start, e.End, e.IsComment, []));
             }
 
             return analysis;
@@ -62,20 +62,20 @@ public sealed class TemplateValuesReads
                 {
                     if (treeName != name)
                     {
-                        analysis.defines[treeName] = tree;
+                        analysis._defines[treeName] = tree;
                     }
                 }
             }
             catch (TemplateParseException)
             {
                 // Helm would refuse the chart; the caller reads such a template as plain text.
-                analysis.actions[name] = null;
+                analysis._actions[name] = null;
             }
         }
 
         foreach (var (name, trees, extents) in parsed)
         {
-            analysis.actions[name] = readsWanted is null || readsWanted(name)
+            analysis._actions[name] = readsWanted is null || readsWanted(name)
                 ? analysis.Collect(extents, trees)
                 : extents.ConvertAll(e => new TemplateAction(e.Start, e.End, e.IsComment, []));
         }
@@ -84,7 +84,7 @@ public sealed class TemplateValuesReads
     }
 
     /// <summary>The actions of template <paramref name="name"/> in text order; null when it does not parse.</summary>
-    public IReadOnlyList<TemplateAction>? ActionsOf(string name) => actions.GetValueOrDefault(name);
+    public IReadOnlyList<TemplateAction>? ActionsOf(string name) => _actions.GetValueOrDefault(name);
 
     private List<TemplateAction> Collect(List<ActionExtent> extents, Dictionary<string, ParsedTree> trees)
     {
@@ -301,16 +301,16 @@ public sealed class TemplateValuesReads
 
         private void Helper(string name, Dot argument, int pos)
         {
-            if (argument.Path is null && !argument.IsRoot || depth >= MaxIncludeDepth || !analysis.defines.TryGetValue(name, out var tree))
+            if (argument.Path is null && !argument.IsRoot || depth >= MaxIncludeDepth || !analysis._defines.TryGetValue(name, out var tree))
             {
                 return;
             }
 
             var key = (name, argument);
-            if (!analysis.helperReads.TryGetValue(key, out var paths))
+            if (!analysis._helperReads.TryGetValue(key, out var paths))
             {
                 // Marked before walking, so a recursive helper ends instead of looping.
-                analysis.helperReads[key] = paths = new HashSet<string>(StringComparer.Ordinal);
+                analysis._helperReads[key] = paths = new HashSet<string>(StringComparer.Ordinal);
                 new Walker(analysis, (_, path) => paths.Add(path), depth + 1)
                     .List(tree.Root, argument, new Dictionary<string, Dot>(StringComparer.Ordinal) { ["$"] = argument });
             }

@@ -11,18 +11,18 @@ namespace WellTrack.Core.Validation.Charts;
 /// </summary>
 internal sealed class ChartSource
 {
-    private readonly IReadOnlyDictionary<string, byte[]> files;
+    private readonly IReadOnlyDictionary<string, byte[]> _files;
 
     private ChartSource(string directory, IReadOnlyDictionary<string, byte[]> files)
     {
         Directory = directory;
-        this.files = files;
+        this._files = files;
     }
 
     public string Directory { get; }
 
     /// <summary>Chart-relative, '/'-separated paths, in ordinal order.</summary>
-    public IEnumerable<string> Paths => files.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Paths => _files.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>Reads the chart; null (with WT3024 at .helmignore) when Helm's loader would refuse it.</summary>
     public static ChartSource? Read(string chartDirectory, FindingCollector findings)
@@ -38,10 +38,10 @@ internal sealed class ChartSource
         }
     }
 
-    public bool Contains(string relativePath) => files.ContainsKey(relativePath);
+    public bool Contains(string relativePath) => _files.ContainsKey(relativePath);
 
     /// <summary>The file's text (UTF-8), or null when the chart has no such file.</summary>
-    public string? Text(string relativePath) => files.TryGetValue(relativePath, out var data) ? Encoding.UTF8.GetString(data) : null;
+    public string? Text(string relativePath) => _files.TryGetValue(relativePath, out var data) ? Encoding.UTF8.GetString(data) : null;
 
     /// <summary>The file's path on disk, for locations.</summary>
     public string FullPath(string relativePath) => Path.Combine(Directory, relativePath.Replace('/', Path.DirectorySeparatorChar));

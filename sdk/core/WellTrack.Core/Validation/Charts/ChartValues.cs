@@ -18,15 +18,15 @@ internal sealed class ChartValues
 {
     private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag };
 
-    private readonly ValuesFile? defaults;
-    private readonly JsonSchema? schema;
-    private readonly string schemaFile;
+    private readonly ValuesFile? _defaults;
+    private readonly JsonSchema? _schema;
+    private readonly string _schemaFile;
 
     private ChartValues(ValuesFile? defaults, JsonSchema? schema, string schemaFile)
     {
-        this.defaults = defaults;
-        this.schema = schema;
-        this.schemaFile = schemaFile;
+        this._defaults = defaults;
+        this._schema = schema;
+        this._schemaFile = schemaFile;
     }
 
     /// <summary>Whether values.yaml parsed (or is absent): a chart whose values do not parse is not rendered.</summary>
@@ -80,30 +80,30 @@ internal sealed class ChartValues
             extras.Add(file);
         }
 
-        if (schema is null)
+        if (_schema is null)
         {
             return true;
         }
 
-        List<ValuesFile> files = defaults is null ? extras : [defaults, .. extras];
-        var merged = ValuesMerger.CoalesceChartValues(defaults?.Values ?? [], extras.Select(file => file.Values));
+        List<ValuesFile> files = _defaults is null ? extras : [_defaults, .. extras];
+        var merged = ValuesMerger.CoalesceChartValues(_defaults?.Values ?? [], extras.Select(file => file.Values));
 
         // The flag format is two orders of magnitude cheaper than the list; the list is built only to report.
         var instance = JsonSerializer.SerializeToElement(ToJson(merged), ValuesJsonContext.Default.JsonNode);
-        if (schema.Evaluate(instance, FlagOptions).IsValid)
+        if (_schema.Evaluate(instance, FlagOptions).IsValid)
         {
             return true;
         }
 
-        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var results = _schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
 
         foreach (var (pointer, message) in Errors(results))
         {
             var segments = Segments(pointer);
-            var location = Locate(files, segments) ?? new SourceLocation(files.Count > 0 ? files[^1].Path : schemaFile, 1, 1);
+            var location = Locate(files, segments) ?? new SourceLocation(files.Count > 0 ? files[^1].Path : _schemaFile, 1, 1);
             var valuesPath = ValuesPath(segments);
             findings.ReportWithValuesPath(DiagnosticCodes.WT3017, location, valuesPath.Length == 0 ? null : valuesPath, null,
-                valuesPath.Length == 0 ? "(values)" : valuesPath, message, Path.GetFileName(schemaFile));
+                valuesPath.Length == 0 ? "(values)" : valuesPath, message, Path.GetFileName(_schemaFile));
         }
 
         return true;

@@ -321,6 +321,6 @@ internal static class CrossObjectRules
         }
     }
 
-    private static string Labels(IReadOnlyDictionary<string, string> labels)
+    private static string Labels(Dictionary<string, string> labels)
         => labels.Count == 0 ? "none" : string.Join(", ", labels.Select(kv => $"{kv.Key}={kv.Value}"));
 }

@@ -104,26 +104,26 @@ internal static class KubernetesSchema
     /// generated table; a class's properties are parsed when a manifest first reaches it.</summary>
     private sealed class ModelTypes
     {
-        private readonly Dictionary<string, string[]> required;
-        private readonly Dictionary<string, string> propertiesByClass = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, SchemaType> cache = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string[]> _required;
+        private readonly Dictionary<string, string> _propertiesByClass = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SchemaType> _cache = new(StringComparer.Ordinal);
 
         public ModelTypes(Dictionary<string, string[]> required, IEnumerable<string> propertyLines)
         {
-            this.required = required;
+            this._required = required;
             foreach (var line in propertyLines)
             {
                 var space = line.IndexOf(' ', StringComparison.Ordinal);
-                propertiesByClass[space < 0 ? line : line[..space]] = space < 0 ? string.Empty : line[(space + 1)..];
+                _propertiesByClass[space < 0 ? line : line[..space]] = space < 0 ? string.Empty : line[(space + 1)..];
             }
         }
 
         public SchemaType ForClass(string name)
-            => cache.GetOrAdd(name, n => SchemaType.Object(n, () => Properties(n), required.GetValueOrDefault(n) ?? []));
+            => _cache.GetOrAdd(name, n => SchemaType.Object(n, () => Properties(n), _required.GetValueOrDefault(n) ?? []));
 
         private Dictionary<string, SchemaType> Properties(string name)
         {
-            if (!propertiesByClass.TryGetValue(name, out var text))
+            if (!_propertiesByClass.TryGetValue(name, out var text))
             {
                 throw new InvalidOperationException($"KubernetesSchemaTable has no properties for k8s.Models.{name}: regenerate it.");
             }
@@ -157,7 +157,7 @@ internal static class KubernetesSchema
     /// <summary>Schema types of custom resources, from the full definitions of the JSON resource.</summary>
     private sealed class CustomResourceSchemas(Dictionary<string, JsonElement> definitions)
     {
-        private readonly ConcurrentDictionary<string, SchemaType> cache = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SchemaType> _cache = new(StringComparer.Ordinal);
 
         public SchemaType ForDefinition(string name)
         {
@@ -166,7 +166,7 @@ internal static class KubernetesSchema
                 return SchemaType.Any;
             }
 
-            return cache.GetOrAdd(name, n => SchemaType.Object(
+            return _cache.GetOrAdd(name, n => SchemaType.Object(
                 n,
                 () => def.TryGetProperty("properties", out var properties)
                     ? properties.EnumerateObject().ToDictionary(p => p.Name, p => Parse(p.Value.GetString() ?? "any"), StringComparer.Ordinal)

@@ -22,7 +22,7 @@ internal enum SchemaKind
 /// </summary>
 internal sealed class SchemaType
 {
-    private readonly Lazy<IReadOnlyDictionary<string, SchemaType>>? properties;
+    private readonly Lazy<IReadOnlyDictionary<string, SchemaType>>? _properties;
 
     private SchemaType(SchemaKind kind, string name, SchemaType? element = null, Func<IReadOnlyDictionary<string, SchemaType>>? properties = null)
     {
@@ -31,7 +31,7 @@ internal sealed class SchemaType
         Element = element;
         if (properties is not null)
         {
-            this.properties = new Lazy<IReadOnlyDictionary<string, SchemaType>>(properties, LazyThreadSafetyMode.ExecutionAndPublication);
+            this._properties = new Lazy<IReadOnlyDictionary<string, SchemaType>>(properties, LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 
@@ -60,7 +60,7 @@ internal sealed class SchemaType
     public SchemaType? Element { get; }
 
     public IReadOnlyDictionary<string, SchemaType> Properties
-        => properties?.Value ?? EmptyProperties;
+        => _properties?.Value ?? EmptyProperties;
 
     public IReadOnlyList<string> Required { get; private init; } = [];
 

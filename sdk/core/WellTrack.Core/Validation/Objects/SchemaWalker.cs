@@ -12,13 +12,13 @@ namespace WellTrack.Core.Validation.Objects;
 /// </summary>
 internal sealed partial class SchemaWalker
 {
-    private readonly ManifestObject manifest;
-    private readonly FindingCollector findings;
+    private readonly ManifestObject _manifest;
+    private readonly FindingCollector _findings;
 
     private SchemaWalker(ManifestObject manifest, FindingCollector findings)
     {
-        this.manifest = manifest;
-        this.findings = findings;
+        this._manifest = manifest;
+        this._findings = findings;
     }
 
     public static void Walk(ManifestObject manifest, SchemaType schema, FindingCollector findings)
@@ -100,7 +100,7 @@ internal sealed partial class SchemaWalker
 
         if (type.Enum is { } allowed && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            findings.Report(DiagnosticCodes.WT3112, manifest.At(node), manifest.Reference, path, YamlSourceNavigation.Shorten(value), string.Join(", ", allowed));
+            _findings.Report(DiagnosticCodes.WT3112, _manifest.At(node), _manifest.Reference, path, YamlSourceNavigation.Shorten(value), string.Join(", ", allowed));
         }
     }
 
@@ -113,7 +113,7 @@ internal sealed partial class SchemaWalker
             var fieldPath = Join(path, key);
             if (!properties.TryGetValue(key, out var propertyType))
             {
-                findings.Report(DiagnosticCodes.WT3109, manifest.At(keyNode), manifest.Reference, fieldPath, type.Name, Suggestion(key, properties.Keys));
+                _findings.Report(DiagnosticCodes.WT3109, _manifest.At(keyNode), _manifest.Reference, fieldPath, type.Name, Suggestion(key, properties.Keys));
                 continue;
             }
 
@@ -124,13 +124,13 @@ internal sealed partial class SchemaWalker
         {
             if (mapping.Child(required).IsNull())
             {
-                findings.Report(DiagnosticCodes.WT3111, manifest.At(mapping.KeyNode(required) ?? mapping), manifest.Reference, Join(path, required), type.Name);
+                _findings.Report(DiagnosticCodes.WT3111, _manifest.At(mapping.KeyNode(required) ?? mapping), _manifest.Reference, Join(path, required), type.Name);
             }
         }
     }
 
     private void WrongType(YamlSourceNode node, SchemaType type, string path)
-        => findings.Report(DiagnosticCodes.WT3110, manifest.At(node), manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlSourceNavigation.Describe(node));
+        => _findings.Report(DiagnosticCodes.WT3110, _manifest.At(node), _manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlSourceNavigation.Describe(node));
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -8,6 +8,8 @@ namespace WellTrack.Core.Validation.Practice;
 /// restricted security context.</summary>
 internal static class PracticeRules
 {
+    private static readonly string[] RequestedResources = ["cpu", "memory"];
+
     public static void Check(ManifestObject manifest, FindingCollector findings)
     {
         if (PodTemplate.Of(manifest) is not { } pod)
@@ -46,7 +48,7 @@ internal static class PracticeRules
         }
 
         var requests = container.Path("resources", "requests");
-        var missingRequests = new[] { "cpu", "memory" }.Where(r => requests.Child(r).IsNull()).ToList();
+        var missingRequests = RequestedResources.Where(r => requests.Child(r).IsNull()).ToList();
         if (missingRequests.Count > 0)
         {
             findings.Report(DiagnosticCodes.WT3303, Where(owner, container, "resources", "requests"), owner.Reference, name, string.Join(" and ", missingRequests));

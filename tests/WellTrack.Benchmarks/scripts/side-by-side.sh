@@ -60,7 +60,7 @@ if [ "$rounds" -gt 0 ]; then
   for round in $(seq 1 "$rounds"); do
     for tree in "$base_tree" "$repo_root"; do
       echo "publish overhead, round $round, $([ "$tree" = "$base_tree" ] && echo base || echo after):"
-      NUGET_PACKAGES="$work/nuget-$(basename "$tree")" "$tree/tests/WellTrack.Benchmarks/scripts/publish-bump.sh" "${PUBLISH_RUNS:-5}" | head -n 1
+      NUGET_PACKAGES="$work/nuget-$(basename "$tree")" "$tree/tests/WellTrack.Benchmarks/scripts/publish-bump.sh" "${PUBLISH_RUNS:-5}" | sed -n 1p  # sed reads to the end: head would cut the script off with SIGPIPE
     done
   done
 fi

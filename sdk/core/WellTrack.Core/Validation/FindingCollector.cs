@@ -16,8 +16,8 @@ internal sealed class FindingCollector
 
     public FindingCollector(ValidationSettings settings, string baseDirectory)
     {
-        this._settings = settings;
-        this._baseDirectory = baseDirectory;
+        _settings = settings;
+        _baseDirectory = baseDirectory;
     }
 
     public ValidationSettings Settings => _settings;

@@ -15,7 +15,7 @@ public sealed class PreRenderedChartRenderer : IChartRenderer
     /// (the chart is then reported as rendering nothing).</param>
     public PreRenderedChartRenderer(Func<string, IReadOnlyList<string>, string?> output)
     {
-        this._output = output;
+        _output = output;
     }
 
     public ChartRenderOutcome Render(string chartDirectory, IReadOnlyList<string> extraValuesFiles, ValidationSettings settings)

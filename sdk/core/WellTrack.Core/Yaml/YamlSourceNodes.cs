@@ -37,8 +37,11 @@ internal sealed class YamlSourceScalar(Mark start, Mark end, string? anchor, str
 
     public bool IsBlock => Style is ScalarStyle.Literal or ScalarStyle.Folded;
 
-    /// <summary>What Kubernetes and Helm read the scalar as (YAML 1.1 typing).</summary>
-    public ScalarKind Kind => YamlScalarTyping.Classify(Value, Style, Tag);
+    private ScalarKind? _kind;
+
+    /// <summary>What Kubernetes and Helm read the scalar as (YAML 1.1 typing), worked out once: the validator asks it of
+    /// every field it reads, and the typing runs regular expressions.</summary>
+    public ScalarKind Kind => _kind ??= YamlScalarTyping.Classify(Value, Style, Tag);
 
     /// <summary>A scalar YAML reads as a number, a boolean or null; such a value is never a credential.</summary>
     public bool IsNonString => Kind != ScalarKind.String;

@@ -28,8 +28,8 @@ internal sealed class Lexer
     /// <param name="extents">When given, receives the extent of every action and comment, in text order.</param>
     public Lexer(string input, bool breakOk, bool continueOk, List<ActionExtent>? extents = null)
     {
-        this._input = input;
-        this._extents = extents;
+        _input = input;
+        _extents = extents;
         BreakOk = breakOk;
         ContinueOk = continueOk;
     }

@@ -46,8 +46,8 @@ internal sealed class Parser
 
     private Parser(string parseName, string text, Func<string, bool> hasFunction, Dictionary<string, ParsedTree> treeSet, List<ActionExtent>? extents)
     {
-        this._hasFunction = hasFunction;
-        this._treeSet = treeSet;
+        _hasFunction = hasFunction;
+        _treeSet = treeSet;
         _source = new ParseSource(parseName, text);
         _lexer = new Lexer(text, !hasFunction("break"), !hasFunction("continue"), extents);
     }

@@ -16,7 +16,7 @@ internal sealed class ChartSource
     private ChartSource(string directory, IReadOnlyDictionary<string, byte[]> files)
     {
         Directory = directory;
-        this._files = files;
+        _files = files;
     }
 
     public string Directory { get; }

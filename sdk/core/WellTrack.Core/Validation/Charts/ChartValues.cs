@@ -24,9 +24,9 @@ internal sealed class ChartValues
 
     private ChartValues(ValuesFile? defaults, JsonSchema? schema, string schemaFile)
     {
-        this._defaults = defaults;
-        this._schema = schema;
-        this._schemaFile = schemaFile;
+        _defaults = defaults;
+        _schema = schema;
+        _schemaFile = schemaFile;
     }
 
     /// <summary>Whether values.yaml parsed (or is absent): a chart whose values do not parse is not rendered.</summary>

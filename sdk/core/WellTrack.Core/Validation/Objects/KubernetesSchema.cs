@@ -110,7 +110,7 @@ internal static class KubernetesSchema
 
         public ModelTypes(Dictionary<string, string[]> required, IEnumerable<string> propertyLines)
         {
-            this._required = required;
+            _required = required;
             foreach (var line in propertyLines)
             {
                 var space = line.IndexOf(' ', StringComparison.Ordinal);

@@ -31,7 +31,7 @@ internal sealed class SchemaType
         Element = element;
         if (properties is not null)
         {
-            this._properties = new Lazy<IReadOnlyDictionary<string, SchemaType>>(properties, LazyThreadSafetyMode.ExecutionAndPublication);
+            _properties = new Lazy<IReadOnlyDictionary<string, SchemaType>>(properties, LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 

@@ -17,8 +17,8 @@ internal sealed partial class SchemaWalker
 
     private SchemaWalker(ManifestObject manifest, FindingCollector findings)
     {
-        this._manifest = manifest;
-        this._findings = findings;
+        _manifest = manifest;
+        _findings = findings;
     }
 
     public static void Walk(ManifestObject manifest, SchemaType schema, FindingCollector findings)

@@ -21,7 +21,8 @@ public static class ChartValidator
         ArgumentNullException.ThrowIfNull(chartsDirectoryOrChart);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(renderer);
-        var input = Path.GetFullPath(chartsDirectoryOrChart);
+        // "charts/web/" must name the chart web, not '' (Path.GetFileName of a trailing separator).
+        var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(chartsDirectoryOrChart));
         var baseDirectory = settings.BaseDirectory is { } configured ? Path.GetFullPath(configured) : RepositoryRoot(input) ?? Environment.CurrentDirectory;
         var charts = FindCharts(input);
         if (charts.Count == 0)
@@ -186,6 +187,7 @@ public static class ChartValidator
             foreach (var manifest in objects)
             {
                 ObjectRules.Check(manifest, findings);
+                MetadataRules.Check(manifest, findings);
                 PracticeRules.Check(manifest, findings);
             }
 

@@ -1,4 +1,4 @@
-using WellTrack.Core.Validation;
+using WellTrack.Core.Validation.Objects;
 using WellTrack.Diagnostics;
 using WellTrack.Templating.Charts;
 
@@ -19,18 +19,24 @@ public sealed class HelmChartRenderer : IChartRenderer
             ReleaseName = settings.ReleaseName,
             Namespace = settings.Namespace,
             KubeVersion = $"v{settings.KubernetesVersion}.0",
+            // As Argo CD renders: with what the destination cluster serves, not helm template's offline list.
+            ApiVersions = [.. ClusterApiVersions.BuiltIn(settings.KubernetesVersion), .. settings.ApiVersions],
+            IncludeDefaultApiVersions = false,
             ValueFiles = extraValuesFiles,
             RecordSourceMap = true,
         });
+        // The engine names files as Helm names templates (CHART/templates/x.yaml); an editor or a CI problem matcher
+        // needs the file's path, which every other finding gives.
+        var diagnostics = result.Diagnostics.Select(d => IsTemplateName(chartDirectory, d.File) ? d with { File = FilePath(chartDirectory, d.File!) } : d).ToList();
         if (!result.Succeeded)
         {
-            return new ChartRenderOutcome([], result.Diagnostics);
+            return new ChartRenderOutcome([], diagnostics);
         }
 
         var documents = result.Manifests
             .Select(manifest => Document(chartDirectory, manifest))
             .ToList();
-        return new ChartRenderOutcome(documents, result.Diagnostics);
+        return new ChartRenderOutcome(documents, diagnostics);
     }
 
     /// <summary>"chart/templates/x.yaml" names the chart first; a subchart's is "chart/charts/sub/templates/x.yaml".</summary>
@@ -39,6 +45,10 @@ public sealed class HelmChartRenderer : IChartRenderer
         var slash = template.IndexOf('/', StringComparison.Ordinal);
         return Path.Combine(chartDirectory, slash < 0 ? template : template[(slash + 1)..]);
     }
+
+    /// <summary>Whether a diagnostic's file is a template name rather than a path (load errors give the chart's path).</summary>
+    private static bool IsTemplateName(string chartDirectory, string? file)
+        => file is not null && !Path.IsPathRooted(file) && !file.StartsWith(chartDirectory, StringComparison.Ordinal);
 
     private static RenderedDocument Document(string chartDirectory, RenderedManifest manifest)
     {

@@ -23,6 +23,7 @@ public sealed record RuleSettingItem(string RuleId, string Severity, string? Rea
 ///   externalSecrets: [registry-credentials]
 ///   externalConfigMaps: []
 ///   externalServiceAccounts: []
+///   apiVersions: [monitoring.coreos.com/v1]      # custom resource APIs the cluster serves (for .Capabilities)
 ///   charts:
 ///     welltrack-ml:
 ///       rules: { WT3305: { severity: none, reason: "..." } }
@@ -38,7 +39,7 @@ public static class ValidationConfiguration
     private static readonly HashSet<string> ValidationKeys = new(StringComparer.Ordinal)
     {
         "kubernetesVersion", "strict", "releaseName", "namespace", "rules", "externalSecrets", "externalConfigMaps",
-        "externalServiceAccounts", "charts", "renderCiValues",
+        "externalServiceAccounts", "charts", "renderCiValues", "apiVersions",
     };
 
     private static readonly HashSet<string> ChartKeys = new(StringComparer.Ordinal) { "rules", "externalSecrets", "externalConfigMaps", "externalServiceAccounts" };
@@ -168,6 +169,9 @@ public static class ValidationConfiguration
                     break;
                 case "externalServiceAccounts":
                     settings = settings with { ExternalServiceAccounts = [.. settings.ExternalServiceAccounts, .. reader.Names(value, key)] };
+                    break;
+                case "apiVersions":
+                    settings = settings with { ApiVersions = [.. settings.ApiVersions, .. reader.Names(value, key)] };
                     break;
                 case "charts":
                     settings = settings with { Charts = reader.Charts(value, settings.Charts) };

@@ -113,6 +113,14 @@ public sealed record ValidationSettings
 
     public IReadOnlyList<string> ExternalServiceAccounts { get; init; } = [];
 
+    /// <summary>
+    /// API versions the target cluster serves beyond the built-in ones of <see cref="KubernetesVersion"/> (custom
+    /// resources: <c>monitoring.coreos.com/v1</c>, or <c>monitoring.coreos.com/v1/ServiceMonitor</c>). Charts are
+    /// rendered with the built-in list, these, and what the repository's CustomResourceDefinitions serve, as Argo CD
+    /// renders with its destination cluster's list.
+    /// </summary>
+    public IReadOnlyList<string> ApiVersions { get; init; } = [];
+
     /// <summary>The grade of <paramref name="ruleId"/> in <paramref name="chart"/>: chart setting, else repository
     /// setting, else the rule's default; <see cref="Strict"/> then turns a warning into an error.</summary>
     public RuleSeverity SeverityOf(DiagnosticCode rule, string? chart) => SeverityOf(rule.Id, chart);

@@ -52,10 +52,11 @@ public static partial class KubeCapabilities
         return ("v" + string.Join('.', parts) + m.Groups[2].Value, parts[0], parts[1]);
     }
 
-    public static GoObject Create(string kubeVersion, IEnumerable<string> extraApiVersions)
+    /// <param name="includeDefaults">False: <paramref name="apiVersions"/> is the whole list (a cluster's discovery).</param>
+    public static GoObject Create(string kubeVersion, IEnumerable<string> apiVersions, bool includeDefaults = true)
     {
         var (version, major, minor) = ParseKubeVersion(kubeVersion);
-        var apiVersions = DefaultApiVersions.Concat(extraApiVersions).ToList();
+        var apiVersionList = (includeDefaults ? DefaultApiVersions.Concat(apiVersions) : apiVersions).ToList();
         var kube = new GoStruct(
             "main.kubeVersion",
             [("Version", version), ("Major", major), ("Minor", minor)],
@@ -65,7 +66,7 @@ public static partial class KubeCapabilities
                 ["GitVersion"] = new("GitVersion", [], false, (_, _) => version),
             },
             stringer: version);
-        var versionSet = ApiVersionSet(apiVersions);
+        var versionSet = ApiVersionSet(apiVersionList);
         var helmVersion = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["Version"] = "v3.16.4", ["GitCommit"] = string.Empty, ["GitTreeState"] = string.Empty, ["GoVersion"] = "go1.22.12",

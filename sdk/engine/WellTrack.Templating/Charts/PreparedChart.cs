@@ -146,7 +146,7 @@ public sealed partial class PreparedChart
             return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4009, new SourceLocation("Chart.yaml"), message));
         }
 
-        var capabilities = KubeCapabilities.Create(options.KubeVersion, options.ApiVersions);
+        var capabilities = KubeCapabilities.Create(options.KubeVersion, options.ApiVersions, options.IncludeDefaultApiVersions);
         var userValues = UserValues(options);
         var root = _fixedTree?.Root ?? ChartNode.BuildEnabled(Chart, userValues);
         var values = ValuesMerger.CoalesceTree(root, userValues);

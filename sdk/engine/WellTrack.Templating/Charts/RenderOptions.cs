@@ -14,6 +14,12 @@ public sealed record RenderOptions
     /// <summary>Extra group/versions for Capabilities.APIVersions.Has, beyond Helm's defaults.</summary>
     public IReadOnlyList<string> ApiVersions { get; init; } = [];
 
+    /// <summary>
+    /// Whether Capabilities.APIVersions starts from Helm's offline list (<c>helm template</c>). False: it is exactly
+    /// <see cref="ApiVersions"/>, as when Helm asks a cluster's discovery (Argo CD renders with its destination's list).
+    /// </summary>
+    public bool IncludeDefaultApiVersions { get; init; } = true;
+
     /// <summary>Values files (-f), merged in order over values.yaml.</summary>
     public IReadOnlyList<string> ValueFiles { get; init; } = [];
 

@@ -98,12 +98,13 @@ internal static partial class ChartRules
             findings.Report(DiagnosticCodes.WT3011, ChartYaml.At(chartFile, chart.Child("type")), type);
         }
 
-        CheckKubeVersion(chart, chartFile, findings);
+        var kubeVersionAccepted = CheckKubeVersion(chart, chartFile, findings);
         CheckDependencies(chart, source, apiVersion, chartFile, findings);
         CheckValuesFile(source, findings);
         var hasTemplates = CheckTemplates(source, findings);
         var isLibrary = type == "library";
-        return new ChartInfo(chartDirectory, name ?? directoryName, isLibrary, !isLibrary && hasTemplates);
+        // Helm refuses to render for a Kubernetes version the chart excludes; WT3023 says why, a WT3020 would only repeat it.
+        return new ChartInfo(chartDirectory, name ?? directoryName, isLibrary, !isLibrary && hasTemplates && kubeVersionAccepted);
     }
 
     /// <summary>A scalar field's text; WT3022 when the field is a mapping or a list.</summary>
@@ -119,12 +120,13 @@ internal static partial class ChartRules
         return null;
     }
 
-    private static void CheckKubeVersion(YamlSourceNode chart, string file, FindingCollector findings)
+    /// <returns>False when the constraint excludes the target version (Helm would not render the chart).</returns>
+    private static bool CheckKubeVersion(YamlSourceNode chart, string file, FindingCollector findings)
     {
         var node = chart.Child("kubeVersion");
         if (node.Text() is not { } constraint)
         {
-            return;
+            return true;
         }
 
         // Not understood (null) is left to the render, which refuses the chart as Helm does.
@@ -132,7 +134,10 @@ internal static partial class ChartRules
         if (KubeVersionRequirement.IsCompatible(constraint, $"v{target.Major}.{target.Minor}.0") == false)
         {
             findings.Report(DiagnosticCodes.WT3023, ChartYaml.At(file, node), constraint, target);
+            return false;
         }
+
+        return true;
     }
 
     private static void CheckDependencies(YamlSourceNode chart, ChartSource source, string? apiVersion, string file, FindingCollector findings)

@@ -50,7 +50,7 @@ internal sealed class ChartValues
         {
             try
             {
-                schema = JsonSchema.FromText(schemaText, SchemaBuildOptions.Create());
+                schema = ValuesSchemaDraft.Build(schemaText, SchemaBuildOptions.Create());
             }
             catch (JsonException e)
             {

@@ -38,7 +38,8 @@ internal static class SchemaBuildOptions
 
     private static readonly ConcurrentDictionary<Uri, Dialect> PatchedById = new();
 
-    private static Dialect? Patched(Dialect dialect) => dialect.Id is { } id && PatchedById.TryGetValue(id, out var patched) ? patched : null;
+    /// <summary>The copy of <paramref name="dialect"/> with shared interpreted regexes, when there is one.</summary>
+    public static Dialect? Patched(Dialect dialect) => dialect.Id is { } id && PatchedById.TryGetValue(id, out var patched) ? patched : null;
 
     private static DialectRegistry? CreateDialects()
     {

@@ -14,11 +14,12 @@ internal static class CrossObjectRules
     {
         var pods = objects.Select(PodTemplate.Of).OfType<PodTemplate>().ToList();
         var services = objects.Where(o => o.Kind == "Service" && o.Group.Length == 0).ToList();
+        var outside = new OutsideProvision(objects);
 
         foreach (var pod in pods)
         {
             CheckSelector(pod, findings);
-            CheckReferences(pod, objects, findings);
+            CheckReferences(pod, objects, outside, findings);
             CheckProbePorts(pod, findings);
         }
 
@@ -85,8 +86,10 @@ internal static class CrossObjectRules
             var found = selected.Any(p => p.ContainerPorts.Any(cp => numeric ? cp.Number == number : cp.Name == text));
             if (!found)
             {
-                var available = string.Join(", ", selected.SelectMany(p => p.ContainerPorts).Select(cp => cp.Name is null ? $"{cp.Number}" : $"{cp.Name} ({cp.Number})").Distinct());
-                findings.Report(DiagnosticCodes.WT3203, service.At(target), service.Reference, text, service.Name, available.Length == 0 ? "none" : available);
+                // A named port must resolve or the Service gets no endpoints; traffic to a number reaches whatever the
+                // process listens on, declared or not.
+                var available = AvailablePorts(selected.SelectMany(p => p.ContainerPorts));
+                findings.Report(numeric ? DiagnosticCodes.WT3220 : DiagnosticCodes.WT3203, service.At(target), service.Reference, text, service.Name, available);
             }
         }
     }
@@ -170,18 +173,35 @@ internal static class CrossObjectRules
         return text.Length == 0 ? "none" : text;
     }
 
-    private static void CheckReferences(PodTemplate pod, IReadOnlyList<ManifestObject> objects, FindingCollector findings)
+    private static void CheckReferences(PodTemplate pod, IReadOnlyList<ManifestObject> objects, OutsideProvision outside, FindingCollector findings)
     {
         var owner = pod.Owner;
         var settings = findings.Settings;
         var secrets = CreatedSecrets(objects, owner.Namespace);
         var configMaps = objects.Where(o => o.Kind == "ConfigMap" && o.Group.Length == 0 && o.Namespace == owner.Namespace).Select(o => o.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-        void Secret(YamlSourceNode? nameNode, YamlSourceNode? optionalParent, string how)
+        // A missing object the pod cannot start without is an error, unless a value named it or the release may create
+        // it at run time (WT3222); one the pod may start without (an image pull secret) is at most that warning.
+        void Missing(DiagnosticCode certain, YamlSourceNode nameNode, string kind, string resource, string setting, string name, string how, bool podNeedsIt)
+        {
+            var at = owner.At(nameNode);
+            var reason = outside.Reason(at, resource)
+                         ?? (podNeedsIt ? null : "the pod starts without it when the image is public");
+            if (reason is null)
+            {
+                findings.Report(certain, at, owner.Reference, name, how);
+            }
+            else
+            {
+                findings.Report(DiagnosticCodes.WT3222, at, owner.Reference, kind, name, how, reason, setting);
+            }
+        }
+
+        void Secret(YamlSourceNode? nameNode, YamlSourceNode? optionalParent, string how, bool podNeedsIt = true)
         {
             if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !secrets.Contains(name) && !settings.IsExternalSecret(name, findings.Chart))
             {
-                findings.Report(DiagnosticCodes.WT3207, owner.At(nameNode), owner.Reference, name, how);
+                Missing(DiagnosticCodes.WT3207, nameNode!, "Secret", "secrets", "externalSecrets", name, how, podNeedsIt);
             }
         }
 
@@ -189,7 +209,7 @@ internal static class CrossObjectRules
         {
             if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !configMaps.Contains(name) && !settings.IsExternalConfigMap(name, findings.Chart))
             {
-                findings.Report(DiagnosticCodes.WT3208, owner.At(nameNode), owner.Reference, name, how);
+                Missing(DiagnosticCodes.WT3208, nameNode!, "ConfigMap", "configmaps", "externalConfigMaps", name, how, podNeedsIt: true);
             }
         }
 
@@ -222,7 +242,7 @@ internal static class CrossObjectRules
 
         foreach (var pullSecret in pod.Spec.Child("imagePullSecrets").Items())
         {
-            Secret(pullSecret.Child("name"), null, "imagePullSecrets");
+            Secret(pullSecret.Child("name"), null, "imagePullSecrets", podNeedsIt: false);
         }
 
         var accountNode = pod.Spec.Child("serviceAccountName") ?? pod.Spec.Child("serviceAccount");
@@ -230,7 +250,15 @@ internal static class CrossObjectRules
             && !objects.Any(o => o.Kind == "ServiceAccount" && o.Group.Length == 0 && o.Name == account && o.Namespace == owner.Namespace)
             && !settings.IsExternalServiceAccount(account, findings.Chart))
         {
-            findings.Report(DiagnosticCodes.WT3209, owner.At(accountNode), owner.Reference, account);
+            var at = owner.At(accountNode);
+            if (outside.Reason(at, "serviceaccounts") is { } reason)
+            {
+                findings.Report(DiagnosticCodes.WT3222, at, owner.Reference, "ServiceAccount", account, "serviceAccountName", reason, "externalServiceAccounts");
+            }
+            else
+            {
+                findings.Report(DiagnosticCodes.WT3209, at, owner.Reference, account);
+            }
         }
     }
 
@@ -287,9 +315,9 @@ internal static class CrossObjectRules
                     var exists = numeric ? ports.Count == 0 || ports.Any(p => p.Number == number) : ports.Any(p => p.Name == text);
                     if (!exists)
                     {
-                        var available = string.Join(", ", ports.Select(p => p.Name is null ? $"{p.Number}" : $"{p.Name} ({p.Number})"));
-                        findings.Report(DiagnosticCodes.WT3210, pod.Owner.At(portNode), pod.Owner.Reference, probeName, text,
-                            container.Child("name").Text(), available.Length == 0 ? "none" : available);
+                        // The kubelet probes a number whether or not it is declared; a name it cannot resolve fails every probe.
+                        findings.Report(numeric ? DiagnosticCodes.WT3221 : DiagnosticCodes.WT3210, pod.Owner.At(portNode), pod.Owner.Reference, probeName, text,
+                            container.Child("name").Text(), AvailablePorts(ports));
                     }
                 }
             }
@@ -319,6 +347,12 @@ internal static class CrossObjectRules
         {
             findings.Report(DiagnosticCodes.WT3212, target.At(replicas), target.Reference, target.Kind, target.Name, hpa.Name);
         }
+    }
+
+    private static string AvailablePorts(IEnumerable<(string? Name, long Number)> ports)
+    {
+        var text = string.Join(", ", ports.Select(p => p.Name is null ? $"{p.Number}" : $"{p.Name} ({p.Number})").Distinct());
+        return text.Length == 0 ? "none" : text;
     }
 
     private static string Labels(Dictionary<string, string> labels)

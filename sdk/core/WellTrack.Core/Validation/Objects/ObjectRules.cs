@@ -140,5 +140,5 @@ internal static partial class ObjectRules
     private static partial Regex Dns1123Label();
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123Subdomain();
+    internal static partial Regex Dns1123Subdomain();
 }

@@ -56,15 +56,15 @@ public sealed class ValidationCorpusTests
         yield return C("apiVersion v3", "WT3003", Error, E("Chart.yaml", "apiVersion: v2", "apiVersion: »v3"));
         yield return C("apiVersion v1", "WT3004", Warning, E("Chart.yaml", "apiVersion: v2", "apiVersion: »v1"));
         yield return C(new Case("name missing", "WT3005", Error, [E("Chart.yaml", "name: demo\n", string.Empty)]) { ExpectedFile = "charts/demo/Chart.yaml", ExpectedLine = 1, ExpectedColumn = 1 });
-        yield return C("name differs from directory", "WT3006", Error, E("Chart.yaml", "name: demo", "name: »other"));
+        yield return C("name differs from directory", "WT3006", Warning, E("Chart.yaml", "name: demo", "name: »other"));
         yield return C("name with path separator", "WT3007", Error, E("Chart.yaml", "name: demo", "name: »../demo"));
         yield return C(new Case("version missing", "WT3008", Error, [E("Chart.yaml", "version: 0.1.0\n", string.Empty)]) { ExpectedFile = "charts/demo/Chart.yaml", ExpectedLine = 1, ExpectedColumn = 1 });
-        yield return C("version two parts", "WT3009", Error, E("Chart.yaml", "version: 0.1.0", "version: »1.0"));
-        yield return C("version with v prefix", "WT3009", Error, E("Chart.yaml", "version: 0.1.0", "version: »v1.0.0"));
+        yield return C("version two parts", "WT3009", Warning, E("Chart.yaml", "version: 0.1.0", "version: »1.0"));
+        yield return C("version with v prefix", "WT3009", Warning, E("Chart.yaml", "version: 0.1.0", "version: »v1.0.0"));
         yield return C("appVersion a number", "WT3010", Error, E("Chart.yaml", "appVersion: \"1.0.0\"", "appVersion: »1.10"));
         yield return C("type unknown", "WT3011", Error, E("Chart.yaml", "type: application", "type: »service"));
         yield return C("dependency missing", "WT3012", Error, E("Chart.yaml", "kubeVersion", "dependencies:\n  - name: »redis\n    version: 19.0.0\n    repository: oci://registry-1.docker.io/bitnamicharts\nkubeVersion"));
-        yield return C(new Case("undeclared subchart", "WT3013", Error, [Add("charts/extra/Chart.yaml", "apiVersion: v2\nname: extra\nversion: 0.1.0\n")]) { ExpectedFile = "charts/demo/charts/extra" });
+        yield return C(new Case("undeclared subchart", "WT3013", Warning, [Add("charts/extra/Chart.yaml", "apiVersion: v2\nname: extra\nversion: 0.1.0\n")]) { ExpectedFile = "charts/demo/charts/extra" });
         yield return C("values.yaml not YAML", "WT3014", Error, E("values.yaml", "replicaCount: 2", "replicaCount: 2\nimage: [unclosed\n  repository»: x"));
         yield return C("ci values not YAML", "WT3014", Error, Add("ci/broken-values.yaml", "image:\n  tag: »\"x\n"));
         yield return C(new Case("values.yaml missing", "WT3015", Note, [Delete("values.yaml"), Delete("values.schema.json")]) { ExpectedFile = "charts/demo" });
@@ -77,8 +77,8 @@ public sealed class ValidationCorpusTests
         yield return C(new Case("templates a file", "WT3018", Warning, [Delete("templates"), Add("templates", "not a directory\n")]) { ExpectedFile = "charts/demo/templates" });
         yield return C(new Case("template with odd extension", "WT3019", Warning, [Add("templates/config.json", "{}\n")]) { ExpectedFile = "charts/demo/templates/config.json" });
         yield return C("Chart.yaml name is a list", "WT3022", Error, E("Chart.yaml", "name: demo", "name:\n  »- demo"));
-        yield return C("kubeVersion excludes the target", "WT3023", Warning, E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: »\">=1.31.0-0\""));
-        yield return C("kubeVersion wildcard excludes the target", "WT3023", Warning, E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: »\"1.29.x\""));
+        yield return C("kubeVersion excludes the target", "WT3023", Error, E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: »\">=1.31.0-0\""));
+        yield return C("kubeVersion wildcard excludes the target", "WT3023", Error, E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: »\"1.29.x\""));
         yield return C(new Case(".helmignore rule Helm refuses", "WT3024", Error, [Add(".helmignore", "**/*.bak\n")]) { ExpectedFile = "charts/demo/.helmignore" });
         // Helm's '!': a negated rule ignores every path it does not match, Chart.yaml included, so Helm finds no chart
         // (the core's own .helmignore reader let everything through and reported WT3019 for templates/notes.md).
@@ -92,10 +92,9 @@ public sealed class ValidationCorpusTests
         yield return C("policy/v1beta1 PodDisruptionBudget", "WT3104", Error, Add("rendered/pdb.yaml", "apiVersion: »policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: demo\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: demo\n"));
         yield return C("batch/v1beta1 CronJob", "WT3104", Error, Add("rendered/cronjob.yaml", "apiVersion: »batch/v1beta1\nkind: CronJob\nmetadata:\n  name: cleanup\nspec:\n  schedule: \"0 3 * * *\"\n"));
         yield return C(new Case("autoscaling/v2beta2 HPA", "WT3104", Error, [Add("rendered/hpa.yaml", "apiVersion: »autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: demo\n  minReplicas: 2\n  maxReplicas: 4\n")]) { AlsoReported = ["WT3212"] });
-        yield return C(new Case("deprecated PDB on 1.24", "WT3105", Warning, [Add("rendered/pdb.yaml", "apiVersion: »policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: demo\nspec:\n  maxUnavailable: 1\n")])
+        yield return C(new Case("deprecated PDB on 1.24", "WT3105", Warning, [Add("rendered/pdb.yaml", "apiVersion: »policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: demo\nspec:\n  maxUnavailable: 1\n"), E("Chart.yaml", "kubeVersion: \">=1.30.0-0\"", "kubeVersion: \">=1.24.0-0\"")])
         {
             Settings = s => s with { KubernetesVersion = new KubernetesVersion(1, 24) },
-            AlsoReported = ["WT3023"],
         });
         yield return C("custom resource not checked", "WT3106", Note, Add("rendered/servicemonitor.yaml", "apiVersion: »monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: demo\nspec:\n  anything: goes\n"));
         yield return C("metadata.name missing", "WT3107", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  »labels:\n    a: b\n"));
@@ -117,23 +116,31 @@ public sealed class ValidationCorpusTests
         yield return C("duplicate ConfigMap", "WT3113", Error, Add("rendered/zz-configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: »demo\ndata: {}\n"));
         yield return C("ResourceClaim not served by 1.30", "WT3114", Error, Add("rendered/claim.yaml", "apiVersion: »resource.k8s.io/v1\nkind: ResourceClaim\nmetadata:\n  name: gpu\nspec: {}\n"));
         yield return C(new Case("duplicate key", "WT3115", Error, [E(ConfigMap, "  PORT: \"8080\"", "  PORT: \"8080\"\n  »LOG_LEVEL: debug")]) { AlsoReported = ["WT3208"] });
+        yield return C("label key with a space", "WT3120", Error, E(Deployment, "  labels:\n    app.kubernetes.io/name: demo\nspec:", "  labels:\n    app.kubernetes.io/name: demo\n    »bad key!: x\nspec:"));
+        yield return C("label value with +", "WT3120", Error, E(Deployment, "  labels:\n    app.kubernetes.io/name: demo\nspec:", "  labels:\n    app.kubernetes.io/name: demo\n    app.kubernetes.io/version: »1.0.0+build.5\nspec:"));
+        yield return C("label value of 64 characters", "WT3120", Error, E(Deployment, "  labels:\n    app.kubernetes.io/name: demo\nspec:", "  labels:\n    app.kubernetes.io/name: demo\n    owner: »" + new string('a', 64) + "\nspec:"));
+        yield return C("label prefix with capitals", "WT3120", Error, E(Deployment, "  labels:\n    app.kubernetes.io/name: demo\nspec:", "  labels:\n    app.kubernetes.io/name: demo\n    »Example.com/team: web\nspec:"));
+        yield return C("annotation key with two slashes", "WT3120", Error, E(Deployment, "  labels:\n    app.kubernetes.io/name: demo\nspec:", "  labels:\n    app.kubernetes.io/name: demo\n  annotations:\n    »example.com/a/b: x\nspec:"));
         yield return C("Secret data not base64", "WT3110", Error, Add("rendered/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: extra\ndata:\n  token: »not base64!\n"));
 
         // 32xx: the release's objects together.
         yield return C("selector does not match labels", "WT3201", Error, E(Deployment, "  selector:\n    matchLabels:\n      app.kubernetes.io/name: demo", "  selector:\n    »matchLabels:\n      app.kubernetes.io/name: demo-api"));
-        yield return C("Service selects no pods", "WT3202", Error, E(Service, "  selector:\n    app.kubernetes.io/name: demo", "  selector:\n    »app.kubernetes.io/name: web"));
+        yield return C("Service selects no pods", "WT3202", Warning, E(Service, "  selector:\n    app.kubernetes.io/name: demo", "  selector:\n    »app.kubernetes.io/name: web"));
         yield return C("targetPort name unknown", "WT3203", Error, E(Service, "targetPort: http", "targetPort: »web"));
-        yield return C("targetPort number unknown", "WT3203", Error, E(Service, "targetPort: http", "targetPort: »9090"));
-        yield return C("Ingress backend Service unknown", "WT3204", Error, E(Ingress, "                name: demo", "                name: »demo-web"));
-        yield return C("Ingress backend port unknown", "WT3205", Error, E(Ingress, "number: 80", "number: »8080"));
-        yield return C("TLS host not a rule host", "WT3206", Error, E(Ingress, "        - demo.example.com", "        - »www.example.com"));
+        yield return C("targetPort number undeclared", "WT3220", Warning, E(Service, "targetPort: http", "targetPort: »9090"));
+        yield return C("Ingress backend Service unknown", "WT3204", Warning, E(Ingress, "                name: demo", "                name: »demo-web"));
+        yield return C("Ingress backend port unknown", "WT3205", Warning, E(Ingress, "number: 80", "number: »8080"));
+        yield return C("TLS host not a rule host", "WT3206", Warning, E(Ingress, "        - demo.example.com", "        - »www.example.com"));
         yield return C("secretRef not created", "WT3207", Error, E(Deployment, "                name: demo-secrets", "                name: »demo-credentials"));
-        yield return C("imagePullSecret not created", "WT3207", Error, E(Deployment, "      serviceAccountName: demo", "      imagePullSecrets:\n        - name: »registry-credentials\n      serviceAccountName: demo"));
+        yield return C("imagePullSecret not created", "WT3222", Warning, E(Deployment, "      serviceAccountName: demo", "      imagePullSecrets:\n        - name: »registry-credentials\n      serviceAccountName: demo"));
         yield return C("ExternalSecret with creationPolicy None", "WT3207", Error, E(ExternalSecret, "creationPolicy: Owner", "creationPolicy: None"), E(Deployment, "                name: demo-secrets", "                name: »demo-secrets"));
         yield return C("configMap volume not created", "WT3208", Error, E(Deployment, "      serviceAccountName: demo", "      volumes:\n        - name: settings\n          configMap:\n            name: »demo-settings\n      serviceAccountName: demo"));
         yield return C("ServiceAccount not created", "WT3209", Error, E(Deployment, "serviceAccountName: demo", "serviceAccountName: »demo-runner"));
+        yield return C("probe port number undeclared", "WT3221", Warning, E(Deployment, "              path: /readyz\n              port: http", "              path: /readyz\n              port: »9102"));
+        yield return C("secretRef a Role may create at run time", "WT3222", Warning, E(Deployment, "                name: demo-secrets", "                name: »demo-webhook-cert"),
+            Add("rendered/role.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: demo-certgen\nrules:\n  - apiGroups: [\"\"]\n    resources: [secrets]\n    verbs: [get, create]\n"));
         yield return C("probe port name unknown", "WT3210", Error, E(Deployment, "              path: /readyz\n              port: http", "              path: /readyz\n              port: »metrics"));
-        yield return C("HPA target missing", "WT3211", Error, Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: »demo-web\n  minReplicas: 2\n  maxReplicas: 4\n"));
+        yield return C("HPA target missing", "WT3211", Warning, Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: »demo-web\n  minReplicas: 2\n  maxReplicas: 4\n"));
         yield return C("HPA target sets replicas", "WT3212", Warning, E(Deployment, "  replicas: 2", "  »replicas: 2"), Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: demo\n  minReplicas: 2\n  maxReplicas: 4\n"));
 
         // 33xx: practice.

@@ -16,6 +16,8 @@ internal static class ValidateCommand
           --output <file>           write the report to a file instead of standard output
           --strict                  warnings are errors
           --kube-version <1.30>     Kubernetes version the objects must be valid for (default 1.30)
+          --api-versions <list>     API versions the cluster serves beyond that version's built-in ones, for
+                                    .Capabilities.APIVersions (comma-separated, repeatable: monitoring.coreos.com/v1)
           --config <welltrack.yaml> configuration file (default: welltrack.yaml at or above the directory)
           --name <release>          release name to render with (default release-name)
           --namespace <ns>          namespace to render with (default default)
@@ -27,7 +29,7 @@ internal static class ValidateCommand
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var parsed = new ArgumentReader()
-            .Option("--format").Option("--output", "-o").Option("--kube-version").Option("--config").Option("--name").Option("--namespace")
+            .Option("--format").Option("--output", "-o").Option("--kube-version").Option("--api-versions", "-a").Option("--config").Option("--name").Option("--namespace")
             .Flag("--strict").Flag("--help", "-h")
             .Read(args);
         if (parsed.Has("--help") || parsed.Has("-h"))
@@ -42,6 +44,7 @@ internal static class ValidateCommand
         {
             ReleaseName = parsed.Single("--name") ?? ValidationSettings.Default.ReleaseName,
             Namespace = parsed.Single("--namespace") ?? ValidationSettings.Default.Namespace,
+            ApiVersions = parsed.AllSplit("--api-versions"),
         };
         if (parsed.Single("--kube-version") is { } kube)
         {

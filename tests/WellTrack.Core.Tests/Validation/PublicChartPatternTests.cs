@@ -263,6 +263,19 @@ public sealed class PublicChartPatternTests
     }
 
     [TestMethod]
+    public void SubchartsAreMatchedByTheirChartYamlNameAsHelmMatchesThem()
+    {
+        using var directory = new TemporaryDirectory();
+        var files = Chart(Values, ("charts/database/Chart.yaml", "apiVersion: v2\nname: db\nversion: 0.2.0\n"), ("charts/cache/Chart.yaml", "apiVersion: v2\nname: store\nversion: 0.1.0\n"));
+        files["Chart.yaml"] = ChartYaml + "dependencies:\n  - name: db\n    version: 0.2.0\n  - name: cache\n    version: 0.1.0\n";
+        var report = Validate(directory, files);
+
+        Assert.IsFalse(report.Diagnostics.Any(d => d.Code == "WT3012" && d.Message.Contains("'db'", StringComparison.Ordinal)), Describe(report));
+        Assert.Contains("'cache'", Single(report, "WT3012").Message);
+        Assert.AreEqual("charts/probe/charts/cache", Single(report, "WT3013").File);
+    }
+
+    [TestMethod]
     public void TemplateErrorsNameTheFileByItsPath()
     {
         using var directory = new TemporaryDirectory();

@@ -155,6 +155,30 @@ public sealed class SubchartDependencyTests
     }
 
     [TestMethod]
+    public void RequirementsYamlDeclaresTheDependenciesOfAV1Chart()
+    {
+        // Helm's loader unmarshals requirements.yaml over the metadata and keeps it among a v1 chart's files.
+        var files = Chart(string.Empty, "a: 1\n", "files: {{ .Files.Get \"requirements.yaml\" | len }}\n", SubChart("database", "db"),
+            ("requirements.yaml", DbDependency));
+        files["Chart.yaml"] = Encoding.UTF8.GetBytes("apiVersion: v1\nname: app\nversion: 1.0.0\n");
+
+        var chart = LoadedChart.FromFiles("app", files);
+
+        Assert.AreEqual("db", chart.Metadata.Dependencies.Single().Name);
+        Assert.IsEmpty(ChartDependencies.Missing(chart));
+        Assert.IsEmpty(ChartDependencies.Undeclared(chart));
+        Assert.Contains($"files: {DbDependency.Length}", RenderOk(files));
+    }
+
+    [TestMethod]
+    public void RequirementsYamlOfAV2ChartStillDeclaresButIsNotAFile()
+    {
+        var files = Chart(string.Empty, "a: 1\n", "files: {{ .Files.Get \"requirements.yaml\" | len }}\n", ("requirements.yaml", "dependencies:\n  - name: gone\n    version: 0.1.0\n"));
+
+        Assert.AreEqual("gone", ChartDependencies.Missing(LoadedChart.FromFiles("app", files)).Single());
+    }
+
+    [TestMethod]
     public void TemplatesDirectoryIsOptional()
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)

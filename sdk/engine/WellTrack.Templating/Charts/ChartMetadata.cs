@@ -88,6 +88,30 @@ public sealed class ChartMetadata
         return md;
     }
 
+    /// <summary>
+    /// requirements.yaml as Helm's loader reads it (any apiVersion, though v2 charts are told to move it): unmarshaled
+    /// over the metadata, so its dependencies replace Chart.yaml's.
+    /// </summary>
+    /// <exception cref="ChartLoadException">With Helm's message.</exception>
+    public void ApplyRequirements(string text)
+    {
+        Dictionary<string, object?> map;
+        try
+        {
+            map = Serialization.GoYamlLoader.LoadMap(text);
+        }
+        catch (Serialization.YamlLoadException e)
+        {
+            throw new ChartLoadException("cannot load requirements.yaml: " + e.Message, "requirements.yaml", e.Line, e.Column);
+        }
+
+        if (map.TryGetValue("dependencies", out var dependencies))
+        {
+            _raw["dependencies"] = dependencies;
+            ValidateDependencies();
+        }
+    }
+
     private static string JsonKind(object? v) => v switch
     {
         double => "number",

@@ -66,6 +66,10 @@ public sealed class LoadedChart
         }
 
         var metadata = ChartMetadata.Parse(Encoding.UTF8.GetString(chartYaml));
+        if (raw.TryGetValue("requirements.yaml", out var requirements))
+        {
+            metadata.ApplyRequirements(Encoding.UTF8.GetString(requirements));
+        }
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var templates = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -105,7 +109,9 @@ public sealed class LoadedChart
 
         foreach (var (name, data) in raw)
         {
-            if (name is "Chart.yaml" or "Chart.lock" or "values.schema.json" or "requirements.yaml" or "requirements.lock" || name.StartsWith("charts/", StringComparison.Ordinal))
+            // Helm keeps a v1 chart's requirements files among its Files (.Files.Get "requirements.yaml").
+            var requirementsFile = name is "requirements.yaml" or "requirements.lock";
+            if (name is "Chart.yaml" or "Chart.lock" or "values.schema.json" || (requirementsFile && metadata.ApiVersion != "v1") || name.StartsWith("charts/", StringComparison.Ordinal))
             {
                 continue;
             }

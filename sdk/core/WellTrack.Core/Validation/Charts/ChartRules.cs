@@ -166,38 +166,27 @@ internal static partial class ChartRules
             }
         }
 
-        // Subcharts as the loader groups them: charts/NAME/... directories and charts/NAME.tgz archives.
-        var present = new List<(string Name, string Path)>();
-        foreach (var path in source.Paths.Where(p => p.StartsWith("charts/", StringComparison.Ordinal)))
+        // Helm pairs dependencies with subcharts by the subchart's own Chart.yaml name, never by its directory or
+        // archive name: the engine's loader and ChartDependencies are that one rule.
+        if (declared.Count == 0 && !source.Paths.Any(p => p.StartsWith("charts/", StringComparison.Ordinal)))
         {
-            var rest = path["charts/".Length..];
-            var slash = rest.IndexOf('/', StringComparison.Ordinal);
-            var entry = slash < 0 ? rest : rest[..slash];
-            var name = slash >= 0 ? entry : entry.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? entry[..^4] : null;
-            if (name is not null && !entry.StartsWith('.') && !present.Exists(p => p.Name == name))
-            {
-                present.Add((name, source.FullPath("charts/" + entry)));
-            }
+            return;
         }
 
-        bool Matches(string presentName, string dependency, string? version)
-            => presentName == dependency || presentName == $"{dependency}-{version}"
-               || (presentName.StartsWith(dependency + "-", StringComparison.Ordinal) && char.IsAsciiDigit(presentName[dependency.Length + 1]));
-
-        foreach (var (name, version, node) in declared)
+        if (source.TryLoad() is not { } loaded)
         {
-            if (!present.Any(p => Matches(p.Name, name, version)))
-            {
-                findings.Report(DiagnosticCodes.WT3012, ChartYaml.At(dependencyFile, node.Child("name")), name, version ?? "*");
-            }
+            return;
         }
 
-        foreach (var (name, path) in present)
+        foreach (var missing in ChartDependencies.Missing(loaded))
         {
-            if (!declared.Any(d => Matches(name, d.Name, d.Version)))
-            {
-                findings.Report(DiagnosticCodes.WT3013, new SourceLocation(path), Path.GetFileName(path));
-            }
+            var (name, version, node) = declared.FirstOrDefault(d => d.Name == missing);
+            findings.Report(DiagnosticCodes.WT3012, ChartYaml.At(dependencyFile, node?.Child("name") ?? chart), missing, version ?? "*");
+        }
+
+        foreach (var undeclared in ChartDependencies.Undeclared(loaded))
+        {
+            findings.Report(DiagnosticCodes.WT3013, new SourceLocation(undeclared.Directory), Path.GetFileName(undeclared.Directory));
         }
     }
 

@@ -38,6 +38,20 @@ internal sealed class ChartSource
         }
     }
 
+    /// <summary>The chart as the engine's loader builds it from these files (subcharts with their own metadata), or
+    /// null when the loader refuses it: the render then reports why.</summary>
+    public LoadedChart? TryLoad()
+    {
+        try
+        {
+            return LoadedChart.FromFiles(Directory, _files);
+        }
+        catch (ChartLoadException)
+        {
+            return null;
+        }
+    }
+
     public bool Contains(string relativePath) => _files.ContainsKey(relativePath);
 
     /// <summary>The file's text (UTF-8), or null when the chart has no such file.</summary>

@@ -276,6 +276,26 @@ public sealed class PublicChartPatternTests
     }
 
     [TestMethod]
+    public void ASubchartsSchemaIsEnforcedOnTheValuesTheParentPassesIt()
+    {
+        const string subchartSchema = """{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": {"size": {"type": "integer"}}}""";
+        using var directory = new TemporaryDirectory();
+        var files = Chart(Values + "store:\n  size: large\n", ("charts/store/Chart.yaml", "apiVersion: v2\nname: store\nversion: 0.1.0\n"),
+            ("charts/store/values.yaml", "size: 1\n"), ("charts/store/values.schema.json", subchartSchema));
+        files["Chart.yaml"] = ChartYaml + "dependencies:\n  - name: store\n    version: 0.1.0\n";
+        var report = Validate(directory, files);
+
+        var schemaError = Single(report, "WT4014");
+        Assert.AreEqual("charts/probe/charts/store/values.schema.json", schemaError.File);
+        Assert.Contains("store:\n- size:", schemaError.Message);
+        Assert.AreEqual(DiagnosticSeverity.Error, Single(report, "WT3020").Severity);
+
+        using var valid = new TemporaryDirectory();
+        files["values.yaml"] = Values + "store:\n  size: 2\n";
+        Assert.IsFalse(Validate(valid, files).Diagnostics.Any(d => d.IsError), "a conforming section renders");
+    }
+
+    [TestMethod]
     public void TemplateErrorsNameTheFileByItsPath()
     {
         using var directory = new TemporaryDirectory();

@@ -59,8 +59,9 @@ public sealed class KnownDifferencesTests
     [TestMethod]
     public void ValuesSchemaIsNotEnforcedWhileRendering()
     {
-        // Helm fails with "values don't meet the specifications of the schema(s) in the following chart(s)"; the
-        // engine renders, and `welltrack validate` reports the schema violation as WT3017 (root chart only).
+        // The engine has no JSON Schema implementation: without a RenderOptions.ValuesSchemaValidator it renders where
+        // Helm fails with "values don't meet the specifications of the schema(s)". `welltrack template` and
+        // validation give it the core's (ValuesSchemaHookTests, TemplateCommandTests).
         var result = TestCharts.Render("count: {{ .Values.count }}\n", null,
             ("values.yaml", "count: text\n"),
             ("values.schema.json", "{\"type\": \"object\", \"properties\": {\"count\": {\"type\": \"integer\"}}}"));

@@ -22,6 +22,9 @@ public sealed class HelmChartRenderer : IChartRenderer
             // As Argo CD renders: with what the destination cluster serves, not helm template's offline list.
             ApiVersions = [.. ClusterApiVersions.BuiltIn(settings.KubernetesVersion), .. settings.ApiVersions],
             IncludeDefaultApiVersions = false,
+            // Helm checks every subchart's section of the values against the subchart's schema before rendering; the
+            // chart's own schema is checked beside (WT3017, with the value's position).
+            ValuesSchemaValidator = Charts.ValuesSchema.Validator(includeRoot: false),
             ValueFiles = extraValuesFiles,
             RecordSourceMap = true,
         });

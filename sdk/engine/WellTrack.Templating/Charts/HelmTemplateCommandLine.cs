@@ -2,13 +2,17 @@ namespace WellTrack.Templating.Charts;
 
 /// <summary>
 /// The arguments of <c>welltrack template</c> (a subset of `helm template`'s): chart directory, --name,
-/// --namespace, --kube-version, --api-versions (repeatable), -f/--values (repeatable), --set (repeatable).
+/// --namespace, --kube-version, --api-versions (repeatable), -f/--values (repeatable), --set (repeatable),
+/// --skip-schema-validation.
 /// </summary>
 public sealed record HelmTemplateCommandLine(string ChartDirectory, RenderOptions Options)
 {
     public const string Usage =
         "Usage: welltrack template <chart-dir> [--name <release>] [--namespace <ns>] [--kube-version v1.31.0] " +
-        "[--api-versions g/v]... [-f <values.yaml>]... [--set a.b=c]...";
+        "[--api-versions g/v]... [-f <values.yaml>]... [--set a.b=c]... [--skip-schema-validation]";
+
+    /// <summary>--skip-schema-validation: render without checking values.schema.json files.</summary>
+    public bool SkipSchemaValidation { get; init; }
 
     /// <summary>Parses arguments; returns null with <paramref name="error"/> set when they are not valid.</summary>
     public static HelmTemplateCommandLine? Parse(IReadOnlyList<string> args, out string? error)
@@ -19,6 +23,7 @@ public sealed record HelmTemplateCommandLine(string ChartDirectory, RenderOption
         var apiVersions = new List<string>();
         var valueFiles = new List<string>();
         var sets = new List<string>();
+        var skipSchemaValidation = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -77,6 +82,9 @@ public sealed record HelmTemplateCommandLine(string ChartDirectory, RenderOption
                     }
 
                     break;
+                case "--skip-schema-validation":
+                    skipSchemaValidation = true;
+                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
                     {
@@ -101,6 +109,9 @@ public sealed record HelmTemplateCommandLine(string ChartDirectory, RenderOption
             return null;
         }
 
-        return new HelmTemplateCommandLine(chart, options with { ApiVersions = apiVersions, ValueFiles = valueFiles, SetValues = sets });
+        return new HelmTemplateCommandLine(chart, options with { ApiVersions = apiVersions, ValueFiles = valueFiles, SetValues = sets })
+        {
+            SkipSchemaValidation = skipSchemaValidation,
+        };
     }
 }

@@ -6,8 +6,9 @@ namespace WellTrack.Templating.Charts;
 /// <summary>A chart read from disk as Helm's loader reads it: metadata, values, templates and other files.</summary>
 public sealed class LoadedChart
 {
-    private LoadedChart(string directory, ChartMetadata metadata, Dictionary<string, object?> values, SortedDictionary<string, string> templates, ChartFiles files, List<LoadedChart> dependencies)
+    private LoadedChart(string directory, ChartMetadata metadata, Dictionary<string, object?> values, SortedDictionary<string, string> templates, ChartFiles files, List<LoadedChart> dependencies, string? valuesSchema)
     {
+        ValuesSchema = valuesSchema;
         Directory = directory;
         Metadata = metadata;
         Values = values;
@@ -30,6 +31,9 @@ public sealed class LoadedChart
     public SortedDictionary<string, string> Templates { get; }
 
     public ChartFiles Files { get; }
+
+    /// <summary>values.schema.json's text, or null when the chart has none.</summary>
+    public string? ValuesSchema { get; }
 
     /// <summary>Reads <paramref name="directory"/> applying .helmignore; reads nothing outside it.</summary>
     /// <exception cref="ChartLoadException">With Helm's message.</exception>
@@ -137,7 +141,8 @@ public sealed class LoadedChart
             }
         }
 
-        return new LoadedChart(root, metadata, values, templates, new ChartFiles(files), dependencies);
+        var schema = raw.TryGetValue("values.schema.json", out var schemaBytes) ? Encoding.UTF8.GetString(schemaBytes) : null;
+        return new LoadedChart(root, metadata, values, templates, new ChartFiles(files), dependencies, schema);
     }
 
     private static void Walk(string root, string dir, HelmIgnore ignore, Dictionary<string, byte[]> raw)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using WellTrack.Diagnostics;
 using WellTrack.Templating.Execution;
@@ -130,6 +131,41 @@ public sealed partial class PreparedChart
 
     private static RenderResult Failed(string message, Diagnostic diagnostic) => new([], message, [diagnostic]);
 
+    /// <summary>chartutil.ValidateAgainstSchema: the chart's values against its schema, then each enabled subchart's
+    /// section of them against the subchart's, parents first.</summary>
+    private static List<(ChartNode Chart, IReadOnlyList<string> Violations)> SchemaViolations(ChartNode node, Dictionary<string, object?> values, ValuesSchemaValidator validator)
+    {
+        var found = new List<(ChartNode, IReadOnlyList<string>)>();
+        if (node.Chart.ValuesSchema is { } schema && validator(node.FullPath, schema, values) is { Count: > 0 } violations)
+        {
+            found.Add((node, violations));
+        }
+
+        foreach (var child in node.Children)
+        {
+            var section = values.TryGetValue(child.Name, out var v) && v is Dictionary<string, object?> map ? map : [];
+            found.AddRange(SchemaViolations(child, section, validator));
+        }
+
+        return found;
+    }
+
+    /// <summary>Helm's wording: "NAME:" then "- violation" lines, chart after chart.</summary>
+    private static string DescribeSchemaViolations(List<(ChartNode Chart, IReadOnlyList<string> Violations)> found)
+    {
+        var text = new StringBuilder("values don't meet the specifications of the schema(s) in the following chart(s):\n");
+        foreach (var (chart, violations) in found)
+        {
+            text.Append(chart.Name).Append(":\n");
+            foreach (var violation in violations)
+            {
+                text.Append("- ").Append(violation).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
     private RenderResult RenderCore(RenderOptions options)
     {
         var md = Chart.Metadata;
@@ -150,6 +186,13 @@ public sealed partial class PreparedChart
         var userValues = UserValues(options);
         var root = _fixedTree?.Root ?? ChartNode.BuildEnabled(Chart, userValues);
         var values = ValuesMerger.CoalesceTree(root, userValues);
+        if (options.ValuesSchemaValidator is { } validator && SchemaViolations(root, values, validator) is { Count: > 0 } violations)
+        {
+            var message = DescribeSchemaViolations(violations);
+            var schemaFile = Path.Combine(violations[0].Chart.Chart.Directory, "values.schema.json");
+            return Failed(message, Diagnostic.Error(DiagnosticCodes.WT4014, new SourceLocation(schemaFile), message));
+        }
+
         if (md.KubeVersion.Length > 0)
         {
             var (kube, _, _) = KubeCapabilities.ParseKubeVersion(options.KubeVersion);

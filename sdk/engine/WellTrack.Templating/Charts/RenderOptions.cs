@@ -26,6 +26,13 @@ public sealed record RenderOptions
     /// <summary>--set arguments, applied in order after the values files.</summary>
     public IReadOnlyList<string> SetValues { get; init; } = [];
 
+    /// <summary>
+    /// Checks each chart's values against its values.schema.json before rendering, as Helm does
+    /// (chartutil.ValidateAgainstSchema: the chart's coalesced values, then each enabled subchart's section). The
+    /// engine has no JSON Schema implementation of its own; null: schemas are not checked.
+    /// </summary>
+    public ValuesSchemaValidator? ValuesSchemaValidator { get; init; }
+
     public int Revision { get; init; } = 1;
 
     public bool IsUpgrade { get; init; }

@@ -1,3 +1,4 @@
+using WellTrack.Core.Validation;
 using WellTrack.Templating.Charts;
 
 namespace WellTrack.Cli.Commands;
@@ -26,7 +27,10 @@ internal static class TemplateCommand
             return ExitCodes.UsageError;
         }
 
-        var result = ChartRenderer.Render(commandLine.ChartDirectory, commandLine.Options);
+        // Helm checks the values against every chart's values.schema.json before rendering; the engine leaves the
+        // JSON Schema implementation to the core.
+        var options = commandLine.SkipSchemaValidation ? commandLine.Options : commandLine.Options with { ValuesSchemaValidator = ChartValuesSchema.Validator() };
+        var result = ChartRenderer.Render(commandLine.ChartDirectory, options);
         if (!result.Succeeded)
         {
             stderr.WriteLine($"Error: {result.Error}");

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
@@ -16,13 +14,12 @@ namespace WellTrack.Core.Validation.Charts;
 /// </summary>
 internal sealed class ChartValues
 {
-    private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag };
 
     private readonly ValuesFile? _defaults;
-    private readonly JsonSchema? _schema;
+    private readonly ValuesSchema? _schema;
     private readonly string _schemaFile;
 
-    private ChartValues(ValuesFile? defaults, JsonSchema? schema, string schemaFile)
+    private ChartValues(ValuesFile? defaults, ValuesSchema? schema, string schemaFile)
     {
         _defaults = defaults;
         _schema = schema;
@@ -45,12 +42,12 @@ internal sealed class ChartValues
         }
 
         var schemaPath = source.FullPath("values.schema.json");
-        JsonSchema? schema = null;
+        ValuesSchema? schema = null;
         if (source.Text("values.schema.json") is { } schemaText)
         {
             try
             {
-                schema = ValuesSchemaDraft.Build(schemaText, SchemaBuildOptions.Create());
+                schema = ValuesSchema.Parse(schemaText);
             }
             catch (JsonException e)
             {
@@ -87,98 +84,16 @@ internal sealed class ChartValues
 
         List<ValuesFile> files = _defaults is null ? extras : [_defaults, .. extras];
         var merged = ValuesMerger.CoalesceChartValues(_defaults?.Values ?? [], extras.Select(file => file.Values));
-
-        // The flag format is two orders of magnitude cheaper than the list; the list is built only to report.
-        var instance = JsonSerializer.SerializeToElement(ToJson(merged), ValuesJsonContext.Default.JsonNode);
-        if (_schema.Evaluate(instance, FlagOptions).IsValid)
+        foreach (var (pointer, message) in _schema.Violations(merged))
         {
-            return true;
-        }
-
-        var results = _schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
-
-        foreach (var (pointer, message) in Errors(results))
-        {
-            var segments = Segments(pointer);
+            var segments = ValuesSchema.Segments(pointer);
             var location = Locate(files, segments) ?? new SourceLocation(files.Count > 0 ? files[^1].Path : _schemaFile, 1, 1);
-            var valuesPath = ValuesPath(segments);
+            var valuesPath = ValuesSchema.Path(segments);
             findings.ReportWithValuesPath(DiagnosticCodes.WT3017, location, valuesPath.Length == 0 ? null : valuesPath, null,
                 valuesPath.Length == 0 ? "(values)" : valuesPath, message, Path.GetFileName(_schemaFile));
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// The errors of the failing nodes only: a valid node's subtree (an anyOf whose other branch matched) holds
-    /// failures of alternatives that do not matter, and reporting them would bury the real one.
-    /// </summary>
-    private static IEnumerable<(string Pointer, string Message)> Errors(EvaluationResults results)
-    {
-        if (results.IsValid)
-        {
-            yield break;
-        }
-
-        if (results.Errors is { } errors)
-        {
-            foreach (var (keyword, message) in errors)
-            {
-                yield return (results.InstanceLocation.ToString(), Explain(keyword, message));
-            }
-        }
-
-        foreach (var detail in results.Details ?? [])
-        {
-            foreach (var error in Errors(detail))
-            {
-                yield return error;
-            }
-        }
-    }
-
-    // JsonSchema.Net words additionalProperties: false as "All values fail against the false schema".
-    private static string Explain(string keyword, string message)
-        => keyword == "false" || message.Contains("false schema", StringComparison.Ordinal)
-            ? "the schema allows no value of this name (additionalProperties is false); check its spelling and place"
-            : message;
-
-    /// <summary>The values as the schema reads them (JSON), numbers keeping the integer or float their YAML had.</summary>
-    private static JsonNode? ToJson(object? value) => value switch
-    {
-        Dictionary<string, object?> map => new JsonObject(map.Select(entry => KeyValuePair.Create(entry.Key, ToJson(entry.Value)))),
-        List<object?> list => new JsonArray([.. list.Select(ToJson)]),
-        long integer => JsonValue.Create(integer),
-        double number => JsonValue.Create(number),
-        bool boolean => JsonValue.Create(boolean),
-        string text => JsonValue.Create(text),
-        _ => null,
-    };
-
-    private static List<string> Segments(string pointer)
-        => pointer.Length == 0 ? [] : pointer.TrimStart('/').Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
-
-    private static string ValuesPath(List<string> segments)
-    {
-        var text = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                text.Append('[').Append(segment).Append(']');
-            }
-            else
-            {
-                if (text.Length > 0)
-                {
-                    text.Append('.');
-                }
-
-                text.Append(segment);
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>The deepest node on the path, in the last file that sets it.</summary>

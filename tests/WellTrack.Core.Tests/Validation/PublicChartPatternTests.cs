@@ -296,6 +296,57 @@ public sealed class PublicChartPatternTests
     }
 
     [TestMethod]
+    public void TheClustersRootCertificateConfigMapAlwaysExists()
+    {
+        var files = Chart(Values);
+        files["templates/deployment.yaml"] = Deployment.Replace("      containers:",
+            "      volumes:\n        - name: ca\n          projected:\n            sources:\n              - configMap: {name: kube-root-ca.crt}\n      containers:", StringComparison.Ordinal);
+        using var directory = new TemporaryDirectory();
+        var report = Validate(directory, files);
+        Assert.IsFalse(report.Diagnostics.Any(d => d.Code is "WT3208" or "WT3222" or "WT3101"), Describe(report));
+    }
+
+    [TestMethod]
+    public void ABlockScalarWhoseFirstLineIsBlankButIndentedIsReadAsGoReadsIt()
+    {
+        const string configMap = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: probe-config
+            data:
+              config.yaml: |
+                {{ toYaml .Values.extra | nindent 4 }}
+            """;
+        using var directory = new TemporaryDirectory();
+        var report = Validate(directory, Chart(Values + "extra: {}\n", ("templates/configmap.yaml", configMap)));
+        Assert.IsFalse(report.Diagnostics.Any(d => d.Code is "WT3101"), Describe(report));
+    }
+
+    [TestMethod]
+    public void HelmTestPodsAreNotHeldToWorkloadPractice()
+    {
+        const string testPod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: {{ .Release.Name }}-connection-test
+              annotations:
+                "helm.sh/hook": test
+            spec:
+              restartPolicy: Never
+              containers:
+                - name: wget
+                  image: busybox
+                  command: [wget, "{{ .Release.Name }}-probe:80"]
+            """;
+        using var directory = new TemporaryDirectory();
+        var report = Validate(directory, Chart(Values, ("templates/tests/connection.yaml", testPod)));
+        Assert.IsFalse(report.Diagnostics.Any(d => d.Code.StartsWith("WT33", StringComparison.Ordinal) && d.File!.Contains("tests/", StringComparison.Ordinal)), Describe(report));
+        Assert.IsTrue(report.Diagnostics.Any(d => d.Code == "WT3303" && d.File!.EndsWith("deployment.yaml", StringComparison.Ordinal)), "the workload is still checked");
+    }
+
+    [TestMethod]
     public void TemplateErrorsNameTheFileByItsPath()
     {
         using var directory = new TemporaryDirectory();

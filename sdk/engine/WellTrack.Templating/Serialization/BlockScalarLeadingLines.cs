@@ -7,13 +7,13 @@ namespace WellTrack.Templating.Serialization;
 /// libyaml lets the blank lines before a block scalar's first content line carry any number of spaces: the longest
 /// of them and the content line's indentation together set the scalar's indentation. YamlDotNet follows YAML 1.2
 /// there and rejects such lines ("found extra spaces in first line", "found more spaces in lines above first content
-/// line"), which failed `| nindent`-style templates that Helm renders. The text is rewritten so that YamlDotNet reads
+/// line"), which failed `| nindent`-style templates that Helm renders (and rendered manifests the API server reads). The text is rewritten so that YamlDotNet reads
 /// what libyaml reads, keeping every line's number:
 /// - when no such line is longer than the content line's indentation, which then decides alone, they are emptied;
 /// - otherwise libyaml takes the longest as the indentation (the content line, less indented, ends the scalar and
 ///   usually fails its parent), and the header gets that indentation as an explicit indicator.
 /// </summary>
-internal static class BlockScalarLeadingLines
+public static class BlockScalarLeadingLines
 {
     public static string Normalize(string text)
     {

@@ -8,6 +8,10 @@ namespace WellTrack.Core.Validation.CrossObject;
 /// ConfigMaps and ServiceAccounts, probes, HorizontalPodAutoscalers.</summary>
 internal static class CrossObjectRules
 {
+    /// <summary>The cluster's CA bundle, which the control plane publishes in every namespace (projected service account
+    /// token volumes mount it): it always exists.</summary>
+    private const string RootCertificateConfigMap = "kube-root-ca.crt";
+
     private static readonly HashSet<string> SelectorWorkloads = new(StringComparer.Ordinal) { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" };
 
     public static void Check(IReadOnlyList<ManifestObject> objects, FindingCollector findings)
@@ -207,7 +211,8 @@ internal static class CrossObjectRules
 
         void ConfigMap(YamlSourceNode? nameNode, YamlSourceNode? optionalParent, string how)
         {
-            if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !configMaps.Contains(name) && !settings.IsExternalConfigMap(name, findings.Chart))
+            if (nameNode.Text() is { } name && !optionalParent.Child("optional").IsTrue() && !configMaps.Contains(name) && !settings.IsExternalConfigMap(name, findings.Chart)
+                && name != RootCertificateConfigMap)
             {
                 Missing(DiagnosticCodes.WT3208, nameNode!, "ConfigMap", "configmaps", "externalConfigMaps", name, how, podNeedsIt: true);
             }

@@ -1,5 +1,6 @@
 using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
+using WellTrack.Templating.Serialization;
 
 namespace WellTrack.Core.Validation.Objects;
 
@@ -10,7 +11,9 @@ internal static class ManifestParser
     public static List<ManifestObject> Parse(RenderedDocument document, FindingCollector findings)
     {
         var objects = new List<ManifestObject>();
-        if (YamlSourceParser.TryParseResolved(document.Text, out var error) is not { } roots)
+        // Rendered text is read as Go's YAML reads it (kubectl, Argo CD): blank lines before a block scalar's content may
+        // carry spaces. The rewrite keeps every line's number and every content column.
+        if (YamlSourceParser.TryParseResolved(BlockScalarLeadingLines.Normalize(document.Text), out var error) is not { } roots)
         {
             findings.Report(error!.DuplicateKey ? DiagnosticCodes.WT3115 : DiagnosticCodes.WT3101, document.Map(error.Line, error.Column), null, error.Message);
             return objects;

@@ -12,7 +12,7 @@ internal static class PracticeRules
 
     public static void Check(ManifestObject manifest, FindingCollector findings)
     {
-        if (PodTemplate.Of(manifest) is not { } pod)
+        if (PodTemplate.Of(manifest) is not { } pod || IsHelmTest(manifest))
         {
             return;
         }
@@ -28,6 +28,12 @@ internal static class PracticeRules
             CheckContainer(pod, container, podSecurity, probes: false, findings);
         }
     }
+
+    /// <summary>A <c>helm test</c> pod runs once, on demand, and is never rolled out: practice for workloads does not
+    /// apply to it.</summary>
+    private static bool IsHelmTest(ManifestObject manifest)
+        => manifest.Root.Path("metadata", "annotations").Child("helm.sh/hook").Text() is { } hooks
+           && hooks.Split(',').Any(hook => hook.Trim() is "test" or "test-success" or "test-failure");
 
     private static void CheckContainer(PodTemplate pod, YamlSourceNode container, YamlSourceNode? podSecurity, bool probes, FindingCollector findings)
     {

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Measures a welltrack build on the public charts listed in charts.tsv: for each chart and each of its values files
+# (values.yaml, then every ci/*-values.yaml, as chart-testing renders them), whether Helm renders it (the helm-oracle,
+# Helm v3.16's engine) and what `welltrack validate` reports (errors and warnings by code). Prints one table row per
+# chart and values file, then totals. The charts are extracted from local mirrors into a scratch directory outside the
+# repository: third-party charts are never copied into it.
+#
+#   eng/public-charts/measure.sh WELLTRACK [options]
+#     WELLTRACK            the welltrack binary to measure (a native publish, or a tool install's command)
+#     --charts FILE        charts list (default: charts.tsv next to this script)
+#     --mirrors DIR        where the fetched mirrors are, as DIR/<owner>+<name>/repo (default /work/.mirror)
+#     --work DIR           scratch directory, emptied first (default ${TMPDIR:-/tmp}/welltrack-public-charts)
+#     --oracle FILE        the Helm reference renderer (default /work/shared/oracle/helm-oracle)
+#     --kube-version V     Kubernetes version for both (default 1.30)
+#     --only REGEX         measure only the charts whose path matches REGEX
+#     -j N                 charts measured in parallel (default 1: the machine is shared)
+#
+# Outputs, besides the table on standard output: WORK/findings.tsv (every diagnostic: chart, values file, Helm
+# renders?, severity, code, file, line, message), WORK/runs.tsv (one line per chart and values file) and the raw
+# JSON reports under WORK/runs/. A chart that crashes welltrack (exit code other than 0, 1 or 2, no JSON, a time-out)
+# is a row marked CRASH, not a failure of this script.
+#
+# Rows for a ci/ values file list what welltrack reports with that file and not with the defaults (the tool drops a
+# finding seen again in another render of the same chart, so the defaults' findings are not repeated there).
+set -euo pipefail
+
+export LC_ALL=C
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+# --- one chart (run in a child process so charts can be measured in parallel) -----------------------------------
+
+# Runs welltrack on a copy of the chart that holds only the given ci/ file (none for the defaults). The copy sits
+# in a directory named after the values file, under a chart directory of the same name as in the mirror, and
+# welltrack runs from its parent, so the paths it reports are the same for every values file.
+run_welltrack() {
+  local chart_dir=$1 values=$2 out_prefix=$3 name copy_root copy rc=0
+  name=$(basename "$chart_dir")
+  copy_root="$WORK/copies/$(basename "$(dirname "$out_prefix")")/$(basename "$out_prefix")"
+  copy="$copy_root/$name"
+  rm -rf "$copy_root"
+  mkdir -p "$copy_root"
+  cp -al "$chart_dir" "$copy"
+  rm -rf "$copy/ci"
+  if [[ $values != values.yaml ]]; then
+    mkdir -p "$copy/ci"
+    cp "$chart_dir/$values" "$copy/$values"
+  fi
+  (cd "$copy_root" && timeout 300 "$WELLTRACK" validate "$name" --kube-version "$KUBE_VERSION" --format json \
+      >"$out_prefix.json" 2>"$out_prefix.stderr") || rc=$?
+  echo "$rc" >"$out_prefix.rc"
+  rm -rf "$copy_root"
+}
+
+# Helm's verdict: renders (yes) or the first line of its error (no: ...).
+run_oracle() {
+  local chart_dir=$1 values=$2 out_prefix=$3 args=(-kube-version "v$KUBE_VERSION.0")
+  [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
+  if "$ORACLE" "${args[@]}" "$chart_dir" >/dev/null 2>"$out_prefix.helm-stderr"; then
+    echo yes
+  else
+    echo "no: $(grep -m1 . "$out_prefix.helm-stderr" | cut -c1-160)"
+  fi
+}
+
+# Lines "severity<TAB>code<TAB>file<TAB>line<TAB>message" of a JSON report, or nothing when it is not one.
+findings_of() {
+  jq -r '.diagnostics[]? | [.severity, .code, (.file // ""), ((.line // 0) | tostring), (.message | gsub("[\t\n]"; " "))] | @tsv' "$1" 2>/dev/null || true
+}
+
+measure_chart() {
+  local org=$1 repo=$2 commit=$3 path=$4 mirror name src chart_dir key values prefix helm rc status
+  mirror="$MIRRORS/${repo/\//+}/repo"
+  name=$(basename "$path")
+  [[ $path == . ]] && name=${repo#*/}
+  key="${org}__${name}"
+  src="$WORK/charts/$key"
+  chart_dir="$src/$name"
+  mkdir -p "$src" "$WORK/runs/$key"
+  if ! git --git-dir="$mirror" cat-file -e "$commit^{commit}" 2>/dev/null; then
+    printf '%s\t%s\t%s\t%s\t%s\n' "$org/$name" "-" "-" "NO-MIRROR" "$mirror@$commit" >"$WORK/runs/$key/runs.tsv"
+    return 0
+  fi
+  # The chart keeps its directory name from the repository (the repository's name for a chart at its root), as a
+  # user who clones the repository gets it.
+  mkdir -p "$chart_dir"
+  if [[ $path == . ]]; then
+    git --git-dir="$mirror" archive "$commit" 2>>"$WORK/runs/$key/git.log" | tar -x -C "$chart_dir"
+  else
+    git --git-dir="$mirror" archive "$commit" "$path" 2>>"$WORK/runs/$key/git.log" |
+      tar -x -C "$src" --strip-components="$(awk -F/ '{print NF-1}' <<<"$path")"
+  fi
+
+  : >"$WORK/runs/$key/runs.tsv"
+  : >"$WORK/runs/$key/findings.tsv"
+  local variants=(values.yaml)
+  if [[ -d $chart_dir/ci ]]; then
+    while IFS= read -r f; do variants+=("ci/$f"); done < <(cd "$chart_dir/ci" && ls -1 -- *-values.yaml 2>/dev/null | LC_ALL=C sort)
+  fi
+  local i=0
+  for values in "${variants[@]}"; do
+    prefix="$WORK/runs/$key/$i-$(basename "$values" .yaml)"
+    helm=$(run_oracle "$chart_dir" "$values" "$prefix")
+    run_welltrack "$chart_dir" "$values" "$prefix"
+    rc=$(cat "$prefix.rc")
+    status=ok
+    if [[ ! $rc =~ ^[012]$ ]] || ! jq -e '.diagnostics' "$prefix.json" >/dev/null 2>&1; then
+      status="CRASH(exit $rc: $(grep -m1 . "$prefix.stderr" | cut -c1-120))"
+    fi
+    findings_of "$prefix.json" | sort -u >"$prefix.findings"
+    # ci/ rows: what the defaults did not already report.
+    if (( i > 0 )); then
+      comm -23 "$prefix.findings" "$WORK/runs/$key/0-values.findings" >"$prefix.own"
+    else
+      cp "$prefix.findings" "$prefix.own"
+    fi
+    awk -F'\t' -v c="$org/$name" -v v="$values" -v h="${helm%%:*}" 'BEGIN{OFS="\t"} {print c, v, h, $0}' "$prefix.own" >>"$WORK/runs/$key/findings.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$org/$name" "$values" "$helm" "$status" "$rc" >>"$WORK/runs/$key/runs.tsv"
+    i=$((i + 1))
+  done
+}
+
+if [[ ${1:-} == --one ]]; then
+  shift
+  measure_chart "$@"
+  exit 0
+fi
+
+# --- the whole list -----------------------------------------------------------------------------------------------
+
+[[ $# -ge 1 && ${1:-} != -* ]] || usage
+WELLTRACK=$(realpath "$1"); shift
+CHARTS="$here/charts.tsv"
+MIRRORS=/work/.mirror
+WORK="${TMPDIR:-/tmp}/welltrack-public-charts"
+ORACLE=/work/shared/oracle/helm-oracle
+KUBE_VERSION=1.30
+ONLY=.
+JOBS=1
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --charts) CHARTS=$(realpath "$2"); shift 2 ;;
+    --mirrors) MIRRORS=$(realpath "$2"); shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --oracle) ORACLE=$(realpath "$2"); shift 2 ;;
+    --kube-version) KUBE_VERSION=$2; shift 2 ;;
+    --only) ONLY=$2; shift 2 ;;
+    -j) JOBS=$2; shift 2 ;;
+    *) usage ;;
+  esac
+done
+[[ -x $WELLTRACK ]] || { echo "measure.sh: $WELLTRACK is not an executable" >&2; exit 2; }
+case "$(realpath -m "$WORK")/" in
+  "$(cd "$here/../.." && pwd)"/*) echo "measure.sh: the scratch directory must be outside the repository" >&2; exit 2 ;;
+esac
+rm -rf "$WORK"
+mkdir -p "$WORK"
+WORK=$(realpath "$WORK")
+export WELLTRACK MIRRORS WORK ORACLE KUBE_VERSION
+
+started=$(date +%s)
+grep -v '^#' "$CHARTS" | awk -F'\t' -v re="$ONLY" 'NF >= 4 && $4 ~ re {print $1 "\t" $2 "\t" $3 "\t" $4}' |
+  xargs -d '\n' -P "$JOBS" -I{} bash -c 'IFS=$'"'"'\t'"'"' read -r o r c p <<<"$1"; "$0" --one "$o" "$r" "$c" "$p"' "${BASH_SOURCE[0]}" {}
+
+# Collected in the list's order.
+: >"$WORK/runs.tsv"
+: >"$WORK/findings.tsv"
+while IFS=$'\t' read -r org repo _ path _; do
+  [[ $org == \#* || -z $path || ! $path =~ $ONLY ]] && continue
+  name=$(basename "$path"); [[ $path == . ]] && name=${repo#*/}
+  cat "$WORK/runs/${org}__${name}/runs.tsv" >>"$WORK/runs.tsv"
+  cat "$WORK/runs/${org}__${name}/findings.tsv" >>"$WORK/findings.tsv"
+done <"$CHARTS"
+
+"$here/report.awk" -v elapsed=$(( $(date +%s) - started )) "$WORK/runs.tsv" "$WORK/findings.tsv"
+echo
+echo "Every finding: $WORK/findings.tsv (chart, values file, Helm renders?, severity, code, file, line, message)"

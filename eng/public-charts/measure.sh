@@ -12,7 +12,7 @@
 #     --work DIR           scratch directory, emptied first (default ${TMPDIR:-/tmp}/welltrack-public-charts)
 #     --oracle FILE        the Helm reference renderer (default /work/shared/oracle/helm-oracle)
 #     --kube-version V     Kubernetes version for both (default 1.30)
-#     --only REGEX         measure only the charts whose path matches REGEX
+#     --only REGEX         measure only the charts whose "owner/repository/path" matches REGEX
 #     -j N                 charts measured in parallel (default 1: the machine is shared)
 #
 # Outputs, besides the table on standard output: WORK/findings.tsv (every diagnostic: chart, values file, Helm
@@ -21,7 +21,8 @@
 # is a row marked CRASH, not a failure of this script.
 #
 # Rows for a ci/ values file list what welltrack reports with that file and not with the defaults (the tool drops a
-# finding seen again in another render of the same chart, so the defaults' findings are not repeated there).
+# finding seen again in another render of the same chart, so the defaults' findings are not repeated there; when Helm
+# does not render the defaults, a ci/ row also lists the findings about the chart itself).
 set -euo pipefail
 
 export LC_ALL=C
@@ -53,14 +54,98 @@ run_welltrack() {
   rm -rf "$copy_root"
 }
 
-# Helm's verdict: renders (yes) or the first line of its error (no: ...).
+# Helm's verdict: renders (yes) or the first line of its error (no: ...). The oracle renders a chart without its
+# dependencies; Helm refuses one whose declared dependencies are not in charts/ (even disabled ones), so that is
+# checked here, by name, as `helm template` checks it before rendering.
 run_oracle() {
+  local chart_dir=$1 values=$2 out_prefix=$3 args=(-kube-version "v$KUBE_VERSION.0") missing
+  [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
+  missing=$(missing_dependencies "$chart_dir")
+  if [[ -n $missing ]]; then
+    echo "no: dependencies declared but not in charts/ (helm dependency build): $missing"
+  elif ! "$ORACLE" "${args[@]}" "$chart_dir" >"$out_prefix.helm.yaml" 2>"$out_prefix.helm-stderr"; then
+    echo "no: $(grep -m1 . "$out_prefix.helm-stderr" | cut -c1-160)"
+  elif ! schema_check "$chart_dir" "$values" >"$out_prefix.schema-errors"; then
+    echo "no: values.schema.json rejects the values: $(head -n 1 "$out_prefix.schema-errors" | cut -c1-140)"
+  else
+    echo yes
+  fi
+}
+
+# The oracle does not model values.schema.json; Helm v3.16 checks the coalesced values against it (gojsonschema, drafts
+# 4 to 7) before rendering. This does the same with draft-07 semantics: values.yaml, then the ci/ file over it (a
+# null there removes the key), then the schema. Fails, printing the violations, when the values do not match.
+schema_check() {
+  [[ -f $1/values.schema.json ]] || return 0
+  python3 - "$1" "$2" <<'PY'
+import json, os, sys, yaml, jsonschema
+chart, values = sys.argv[1:]
+def coalesce(user, defaults):
+    for key, value in defaults.items():
+        if key not in user:
+            user[key] = value
+        elif user[key] is None:
+            del user[key]
+        elif isinstance(user[key], dict) and isinstance(value, dict):
+            coalesce(user[key], value)
+    return user
+merged = yaml.safe_load(open(os.path.join(chart, "values.yaml"))) or {}
+if values != "values.yaml":
+    merged = coalesce(yaml.safe_load(open(os.path.join(chart, values))) or {}, merged)
+schema = json.load(open(os.path.join(chart, "values.schema.json")))
+errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(merged), key=lambda e: list(e.absolute_path))
+for e in errors:
+    print("/".join(str(p) for p in e.absolute_path) + ": " + e.message[:200])
+sys.exit(1 if errors else 0)
+PY
+}
+
+missing_dependencies() {
+  python3 - "$1" <<'PY'
+import glob, os, sys, tarfile, yaml
+chart = sys.argv[1]
+declared = [d.get("name") for d in (yaml.safe_load(open(os.path.join(chart, "Chart.yaml"))) or {}).get("dependencies") or []]
+present = set()
+for f in glob.glob(os.path.join(chart, "charts", "*", "Chart.yaml")):
+    present.add((yaml.safe_load(open(f)) or {}).get("name"))
+for t in glob.glob(os.path.join(chart, "charts", "*.tgz")):
+    with tarfile.open(t) as archive:
+        member = next((m for m in archive.getmembers() if m.name.count("/") == 1 and m.name.endswith("/Chart.yaml")), None)
+        if member is not None:
+            present.add((yaml.safe_load(archive.extractfile(member)) or {}).get("name"))
+print(" ".join(d for d in declared if d not in present))
+PY
+}
+
+# True when every line where our render differs from Helm's also differs between two renders by Helm (functions
+# with random output), and the line counts match.
+only_random_lines_differ() {
   local chart_dir=$1 values=$2 out_prefix=$3 args=(-kube-version "v$KUBE_VERSION.0")
   [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
-  if "$ORACLE" "${args[@]}" "$chart_dir" >/dev/null 2>"$out_prefix.helm-stderr"; then
-    echo yes
+  "$ORACLE" "${args[@]}" "$chart_dir" >"$out_prefix.helm-again.yaml" 2>/dev/null || return 1
+  python3 - "$out_prefix.helm.yaml" "$out_prefix.helm-again.yaml" "$out_prefix.ours.yaml" <<'PY'
+import sys
+helm, again, ours = (open(f, encoding="utf-8", errors="replace").read().split("\n") for f in sys.argv[1:])
+same_shape = len(helm) == len(again) == len(ours)
+sys.exit(0 if same_shape and all(h == o or h != a for h, a, o in zip(helm, again, ours)) else 1)
+PY
+}
+
+# Our renderer against Helm's on the same input: same (byte for byte), differs (lines of diff), fails (its error), or
+# "-" when Helm does not render either.
+compare_render() {
+  local chart_dir=$1 values=$2 out_prefix=$3 helm=$4 args=(--kube-version "v$KUBE_VERSION.0")
+  [[ $helm == yes ]] || { echo "-"; return; }
+  [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
+  if ! timeout 300 "$WELLTRACK" template "$chart_dir" "${args[@]}" >"$out_prefix.ours.yaml" 2>"$out_prefix.ours-stderr"; then
+    echo "fails: $(grep -m1 . "$out_prefix.ours-stderr" | cut -c1-160)"
+  elif cmp -s "$out_prefix.helm.yaml" "$out_prefix.ours.yaml"; then
+    echo same
+  elif only_random_lines_differ "$chart_dir" "$values" "$out_prefix"; then
+    echo "same (but for random values: genCA, htpasswd, randAlphaNum...)"
   else
-    echo "no: $(grep -m1 . "$out_prefix.helm-stderr" | cut -c1-160)"
+    diff "$out_prefix.helm.yaml" "$out_prefix.ours.yaml" >"$out_prefix.render.diff" || true
+    echo "differs: $(grep -c '^[<>]' "$out_prefix.render.diff") lines (${out_prefix#"$WORK/"}.render.diff)"
   fi
 }
 
@@ -70,7 +155,7 @@ findings_of() {
 }
 
 measure_chart() {
-  local org=$1 repo=$2 commit=$3 path=$4 mirror name src chart_dir key values prefix helm rc status
+  local org=$1 repo=$2 commit=$3 path=$4 mirror name src chart_dir key values prefix helm render rc status default_helm
   mirror="$MIRRORS/${repo/\//+}/repo"
   name=$(basename "$path")
   [[ $path == . ]] && name=${repo#*/}
@@ -102,6 +187,7 @@ measure_chart() {
   for values in "${variants[@]}"; do
     prefix="$WORK/runs/$key/$i-$(basename "$values" .yaml)"
     helm=$(run_oracle "$chart_dir" "$values" "$prefix")
+    render=$(compare_render "$chart_dir" "$values" "$prefix" "${helm%%:*}")
     run_welltrack "$chart_dir" "$values" "$prefix"
     rc=$(cat "$prefix.rc")
     status=ok
@@ -109,14 +195,22 @@ measure_chart() {
       status="CRASH(exit $rc: $(grep -m1 . "$prefix.stderr" | cut -c1-120))"
     fi
     findings_of "$prefix.json" | sort -u >"$prefix.findings"
-    # ci/ rows: what the defaults did not already report.
+    # ci/ rows: what the defaults did not already report; when Helm does not render the defaults, the findings
+    # about the chart itself (Chart.yaml, values.schema.json...) count for this row too, since they hold for every
+    # render, and only those of the defaults' own render (values.yaml, its failure) are left out.
     if (( i > 0 )); then
-      comm -23 "$prefix.findings" "$WORK/runs/$key/0-values.findings" >"$prefix.own"
+      if [[ $default_helm == yes ]]; then
+        comm -23 "$prefix.findings" "$WORK/runs/$key/0-values.findings" >"$prefix.own"
+      else
+        awk -F'\t' '$2 ~ /^WT(3020|4)/ || $3 ~ /(^|\/)values\.yaml$/' "$WORK/runs/$key/0-values.findings" |
+          comm -23 "$prefix.findings" - >"$prefix.own"
+      fi
     else
+      default_helm=${helm%%:*}
       cp "$prefix.findings" "$prefix.own"
     fi
     awk -F'\t' -v c="$org/$name" -v v="$values" -v h="${helm%%:*}" 'BEGIN{OFS="\t"} {print c, v, h, $0}' "$prefix.own" >>"$WORK/runs/$key/findings.tsv"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$org/$name" "$values" "$helm" "$status" "$rc" >>"$WORK/runs/$key/runs.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$org/$name" "$values" "$helm" "$status" "$rc" "$render" >>"$WORK/runs/$key/runs.tsv"
     i=$((i + 1))
   done
 }
@@ -160,14 +254,14 @@ WORK=$(realpath "$WORK")
 export WELLTRACK MIRRORS WORK ORACLE KUBE_VERSION
 
 started=$(date +%s)
-grep -v '^#' "$CHARTS" | awk -F'\t' -v re="$ONLY" 'NF >= 4 && $4 ~ re {print $1 "\t" $2 "\t" $3 "\t" $4}' |
+grep -v '^#' "$CHARTS" | awk -F'\t' -v re="$ONLY" 'NF >= 4 && ($2 "/" $4) ~ re {print $1 "\t" $2 "\t" $3 "\t" $4}' |
   xargs -d '\n' -P "$JOBS" -I{} bash -c 'IFS=$'"'"'\t'"'"' read -r o r c p <<<"$1"; "$0" --one "$o" "$r" "$c" "$p"' "${BASH_SOURCE[0]}" {}
 
 # Collected in the list's order.
 : >"$WORK/runs.tsv"
 : >"$WORK/findings.tsv"
 while IFS=$'\t' read -r org repo _ path _; do
-  [[ $org == \#* || -z $path || ! $path =~ $ONLY ]] && continue
+  [[ $org == \#* || -z $path || ! "$repo/$path" =~ $ONLY ]] && continue
   name=$(basename "$path"); [[ $path == . ]] && name=${repo#*/}
   cat "$WORK/runs/${org}__${name}/runs.tsv" >>"$WORK/runs.tsv"
   cat "$WORK/runs/${org}__${name}/findings.tsv" >>"$WORK/findings.tsv"

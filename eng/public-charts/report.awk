@@ -1,7 +1,8 @@
 #!/usr/bin/awk -f
 # The table of measure.sh: one row per chart and values file, then totals.
 #   report.awk [-v elapsed=SECONDS] runs.tsv findings.tsv
-# runs.tsv:     chart, values file, Helm verdict ("yes" or "no: ..."), welltrack status ("ok" or "CRASH(...)"), exit code
+# runs.tsv:     chart, values file, Helm verdict ("yes" or "no: ..."), welltrack status ("ok" or "CRASH(...)"), exit code,
+#               our render against Helm's ("same", "differs: ...", "fails: ...", "-" when Helm does not render)
 # findings.tsv: chart, values file, Helm renders (yes/no), severity, code, file, line, message
 BEGIN { FS = OFS = "\t" }
 
@@ -9,8 +10,10 @@ FNR == 1 { part++ }
 
 part == 1 {
   rows++
-  chart[rows] = $1; values[rows] = $2; helm[rows] = $3; status[rows] = $4
+  chart[rows] = $1; values[rows] = $2; helm[rows] = $3; status[rows] = $4; render[rows] = $6
   row_of[$1 SUBSEP $2] = rows
+  if (length($1) > wc) { wc = length($1) }
+  if (length($2) > wv) { wv = length($2) }
   charts_seen[$1] = 1
   next
 }
@@ -35,11 +38,14 @@ function by_code(r, sev,    n, i, list, out) {
 }
 
 END {
-  printf "%-46s %-34s %-5s %-8s %-40s %s\n", "chart", "values", "helm", "tool", "errors", "warnings"
+  row_format = "%-" wc "s  %-" wv "s  %-4s  %-7s  %-5s  %-32s  %s\n"
+  printf row_format, "chart", "values", "helm", "render", "tool", "errors", "warnings"
   for (r = 1; r <= rows; r++) {
     h = substr(helm[r], 1, 3) == "yes" ? "yes" : "no"
     t = status[r] == "ok" ? "ok" : "CRASH"
-    printf "%-46s %-34s %-5s %-8s %-40s %s\n", chart[r], values[r], h, t, by_code(r, "error"), by_code(r, "warning")
+    rd = render[r]; sub(/:.*/, "", rd); sub(/ \(but for random.*/, "*", rd)
+    printf row_format, chart[r], values[r], h, rd, t, by_code(r, "error"), by_code(r, "warning")
+    if (rd == "differs" || rd == "fails") { render_diffs = render_diffs "\n  " chart[r] " " values[r] ": " render[r] }
     if (h == "yes") { rendered++ }
     if (t != "ok") { crashes++; crash_list = crash_list "\n  " chart[r] " " values[r] ": " status[r] }
     if (h == "no") { helm_fails = helm_fails "\n  " chart[r] " " values[r] ": " substr(helm[r], 5) }
@@ -49,6 +55,7 @@ END {
   for (c in charts_seen) { nch++ }
   for (c in error_charts) { nerr++ }
   for (c in warning_charts) { nwarn++ }
+  print "(render: our `welltrack template` against Helm's output; same* = same but for lines Helm itself renders differently each time)"
   print ""
   printf "Totals: %d charts, %d chart/values pairs, %d rendered by Helm, %d crashes of welltrack%s\n", nch, rows, rendered + 0, crashes + 0, elapsed == "" ? "" : " (" elapsed " s)"
   printf "Where Helm renders: %d pairs with at least one error, on %d charts; %d charts with at least one warning\n", error_rows + 0, nerr + 0, nwarn + 0
@@ -67,5 +74,6 @@ END {
     printf "%-8s by code (all/where Helm renders):%s\n", sev, line == "" ? " none" : line
   }
   if (helm_fails != "") { print "\nHelm (the oracle) does not render:" helm_fails }
+  if (render_diffs != "") { print "\nOur render differs from Helm's or fails where Helm renders (welltrack template):" render_diffs }
   if (crash_list != "") { print "\nwelltrack crashed:" crash_list }
 }

@@ -269,4 +269,7 @@ done <"$CHARTS"
 
 "$here/report.awk" -v elapsed=$(( $(date +%s) - started )) "$WORK/runs.tsv" "$WORK/findings.tsv"
 echo
+echo "Errors and warnings where Helm renders, by the classes of README.md:"
+"$here/classify.awk" "$WORK/findings.tsv"
+echo
 echo "Every finding: $WORK/findings.tsv (chart, values file, Helm renders?, severity, code, file, line, message)"

@@ -54,16 +54,22 @@ run_welltrack() {
   rm -rf "$copy_root"
 }
 
+# Helm's engine on the chart with the given values file: `helm template --kube-version` as the oracle does it.
+oracle() {
+  local chart_dir=$1 values=$2 args=(-kube-version "v$KUBE_VERSION.0")
+  [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
+  "$ORACLE" "${args[@]}" "$chart_dir"
+}
+
 # Helm's verdict: renders (yes) or the first line of its error (no: ...). The oracle renders a chart without its
 # dependencies; Helm refuses one whose declared dependencies are not in charts/ (even disabled ones), so that is
 # checked here, by name, as `helm template` checks it before rendering.
 run_oracle() {
-  local chart_dir=$1 values=$2 out_prefix=$3 args=(-kube-version "v$KUBE_VERSION.0") missing
-  [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
+  local chart_dir=$1 values=$2 out_prefix=$3 missing
   missing=$(missing_dependencies "$chart_dir")
   if [[ -n $missing ]]; then
     echo "no: dependencies declared but not in charts/ (helm dependency build): $missing"
-  elif ! "$ORACLE" "${args[@]}" "$chart_dir" >"$out_prefix.helm.yaml" 2>"$out_prefix.helm-stderr"; then
+  elif ! oracle "$chart_dir" "$values" >"$out_prefix.helm.yaml" 2>"$out_prefix.helm-stderr"; then
     echo "no: $(grep -m1 . "$out_prefix.helm-stderr" | cut -c1-160)"
   elif ! schema_check "$chart_dir" "$values" >"$out_prefix.schema-errors"; then
     echo "no: values.schema.json rejects the values: $(head -n 1 "$out_prefix.schema-errors" | cut -c1-140)"
@@ -120,9 +126,8 @@ PY
 # True when every line where our render differs from Helm's also differs between two renders by Helm (functions
 # with random output), and the line counts match.
 only_random_lines_differ() {
-  local chart_dir=$1 values=$2 out_prefix=$3 args=(-kube-version "v$KUBE_VERSION.0")
-  [[ $values == values.yaml ]] || args+=(-f "$chart_dir/$values")
-  "$ORACLE" "${args[@]}" "$chart_dir" >"$out_prefix.helm-again.yaml" 2>/dev/null || return 1
+  local chart_dir=$1 values=$2 out_prefix=$3
+  oracle "$chart_dir" "$values" >"$out_prefix.helm-again.yaml" 2>/dev/null || return 1
   python3 - "$out_prefix.helm.yaml" "$out_prefix.helm-again.yaml" "$out_prefix.ours.yaml" <<'PY'
 import sys
 helm, again, ours = (open(f, encoding="utf-8", errors="replace").read().split("\n") for f in sys.argv[1:])
@@ -164,7 +169,7 @@ measure_chart() {
   chart_dir="$src/$name"
   mkdir -p "$src" "$WORK/runs/$key"
   if ! git --git-dir="$mirror" cat-file -e "$commit^{commit}" 2>/dev/null; then
-    printf '%s\t%s\t%s\t%s\t%s\n' "$org/$name" "-" "-" "NO-MIRROR" "$mirror@$commit" >"$WORK/runs/$key/runs.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$org/$name" "-" "no: no mirror" "NO-MIRROR($mirror@$commit)" "-" "-" >"$WORK/runs/$key/runs.tsv"
     return 0
   fi
   # The chart keeps its directory name from the repository (the repository's name for a chart at its root), as a
@@ -215,9 +220,11 @@ measure_chart() {
   done
 }
 
+# One chart that this script itself cannot measure (a broken archive, a full disk) is reported and skipped: the
+# others are still measured and the table still printed.
 if [[ ${1:-} == --one ]]; then
   shift
-  measure_chart "$@"
+  measure_chart "$@" || echo "measure.sh: could not measure $2 $4 (see above); its rows may be missing" >&2
   exit 0
 fi
 
@@ -263,8 +270,8 @@ grep -v '^#' "$CHARTS" | awk -F'\t' -v re="$ONLY" 'NF >= 4 && ($2 "/" $4) ~ re {
 while IFS=$'\t' read -r org repo _ path _; do
   [[ $org == \#* || -z $path || ! "$repo/$path" =~ $ONLY ]] && continue
   name=$(basename "$path"); [[ $path == . ]] && name=${repo#*/}
-  cat "$WORK/runs/${org}__${name}/runs.tsv" >>"$WORK/runs.tsv"
-  cat "$WORK/runs/${org}__${name}/findings.tsv" >>"$WORK/findings.tsv"
+  cat "$WORK/runs/${org}__${name}/runs.tsv" >>"$WORK/runs.tsv" 2>/dev/null || true
+  cat "$WORK/runs/${org}__${name}/findings.tsv" >>"$WORK/findings.tsv" 2>/dev/null || true
 done <"$CHARTS"
 
 "$here/report.awk" -v elapsed=$(( $(date +%s) - started )) "$WORK/runs.tsv" "$WORK/findings.tsv"

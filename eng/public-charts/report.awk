@@ -42,13 +42,14 @@ END {
   printf row_format, "chart", "values", "helm", "render", "tool", "errors", "warnings"
   for (r = 1; r <= rows; r++) {
     h = substr(helm[r], 1, 3) == "yes" ? "yes" : "no"
-    t = status[r] == "ok" ? "ok" : "CRASH"
+    t = status[r] == "ok" ? "ok" : status[r] ~ /^NO-MIRROR/ ? "none" : "CRASH"
     rd = render[r]; sub(/:.*/, "", rd); sub(/ \(but for random.*/, "*", rd)
     printf row_format, chart[r], values[r], h, rd, t, by_code(r, "error"), by_code(r, "warning")
     if (rd == "differs" || rd == "fails") { render_diffs = render_diffs "\n  " chart[r] " " values[r] ": " render[r] }
     if (h == "yes") { rendered++ }
-    if (t != "ok") { crashes++; crash_list = crash_list "\n  " chart[r] " " values[r] ": " status[r] }
-    if (h == "no") { helm_fails = helm_fails "\n  " chart[r] " " values[r] ": " substr(helm[r], 5) }
+    if (t == "none") { missing = missing "\n  " chart[r] ": " status[r] }
+    if (t == "CRASH") { crashes++; crash_list = crash_list "\n  " chart[r] " " values[r] ": " status[r] }
+    if (h == "no" && t != "none") { helm_fails = helm_fails "\n  " chart[r] " " values[r] ": " substr(helm[r], 5) }
     if (h == "yes" && codes[r, "error"] != "") { error_rows++; error_charts[chart[r]] = 1 }
     if (h == "yes" && codes[r, "warning"] != "") { warning_charts[chart[r]] = 1 }
   }
@@ -75,5 +76,6 @@ END {
   }
   if (helm_fails != "") { print "\nHelm (the oracle) does not render:" helm_fails }
   if (render_diffs != "") { print "\nOur render differs from Helm's or fails where Helm renders (welltrack template):" render_diffs }
+  if (missing != "") { print "\nNot measured (no mirror with that commit):" missing }
   if (crash_list != "") { print "\nwelltrack crashed:" crash_list }
 }

@@ -1,5 +1,6 @@
 using WellTrack.Core.Validation.Charts;
 using WellTrack.Core.Validation.CrossObject;
+using WellTrack.Core.Validation.CustomResources;
 using WellTrack.Core.Validation.Objects;
 using WellTrack.Core.Validation.Practice;
 using WellTrack.Diagnostics;
@@ -34,28 +35,56 @@ public static class ChartValidator
 
         // One collector per chart: charts are independent, so they may be validated in parallel; the report keeps
         // the charts' order whatever the schedule.
-        var results = new (IReadOnlyList<ValidationFinding> Findings, int Documents)[charts.Count];
-        void Run(int i)
+        void ForEachChart(Action<int> action)
         {
-            var findings = new FindingCollector(settings, baseDirectory);
-            var documents = ValidateChart(charts[i], findings, renderer);
-            results[i] = (findings.Findings, documents);
-        }
-
-        if (settings.MaxDegreeOfParallelism <= 1 || charts.Count == 1)
-        {
-            for (var i = 0; i < charts.Count; i++)
+            if (settings.MaxDegreeOfParallelism <= 1 || charts.Count == 1)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Run(i);
+                for (var i = 0; i < charts.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    action(i);
+                }
+            }
+            else
+            {
+                Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, action);
             }
         }
-        else
+
+        // First every chart's files (and the CustomResourceDefinitions in its crds/), so that the repository's
+        // definitions are all known before any chart is rendered.
+        var collectors = new FindingCollector[charts.Count];
+        var sources = new ChartSource?[charts.Count];
+        var chartDefinitions = new IReadOnlyList<ManifestObject>[charts.Count];
+        ForEachChart(i =>
         {
-            Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, Run);
+            var findings = new FindingCollector(settings, baseDirectory) { Chart = Path.GetFileName(charts[i]) };
+            collectors[i] = findings;
+            sources[i] = ChartSource.Read(charts[i], findings);
+            chartDefinitions[i] = sources[i] is { } source ? CustomResourceDiscovery.ChartObjects(source, findings) : [];
+        });
+
+        var repository = new FindingCollector(settings, baseDirectory);
+        var configuredDefinitions = settings.CustomResourceDefinitions.Count == 0
+            ? []
+            : CustomResourceDiscovery.ConfiguredObjects(
+                settings.CustomResourceDefinitions,
+                chartDefinitions.SelectMany(objects => objects.Select(o => o.Document.TemplatePath)).ToHashSet(StringComparer.Ordinal),
+                repository);
+        var customResources = CustomResourceCatalog.From(CustomResourceDiscovery.Definitions(configuredDefinitions.Concat(chartDefinitions.SelectMany(o => o))));
+        foreach (var definition in configuredDefinitions)
+        {
+            ObjectRules.Check(definition, repository, customResources);
         }
 
-        return new ValidationReport(results.SelectMany(r => r.Findings).ToList(), charts.Select(c => Path.GetFileName(c)).ToList(), results.Sum(r => r.Documents));
+        // Rendered as for a cluster that has the repository's CRDs installed: their APIs are in .Capabilities.
+        var renderSettings = customResources.ServedApiVersions.Count == 0
+            ? settings
+            : settings with { ApiVersions = [.. settings.ApiVersions, .. customResources.ServedApiVersions.Order(StringComparer.Ordinal), .. customResources.ServedKinds.Order(StringComparer.Ordinal)] };
+        var documents = new int[charts.Count];
+        ForEachChart(i => documents[i] = ValidateChart(charts[i], sources[i], chartDefinitions[i], customResources, collectors[i], renderer, renderSettings));
+        return new ValidationReport(
+            [.. repository.Findings, .. collectors.SelectMany(c => c.Findings)], charts.Select(c => Path.GetFileName(c)).ToList(), documents.Sum());
     }
 
     /// <summary>
@@ -120,12 +149,18 @@ public static class ChartValidator
         return new ValidationReport([.. configFindings, .. report.Findings], report.Charts, report.RenderedDocuments);
     }
 
-    private static int ValidateChart(string chartDirectory, FindingCollector findings, IChartRenderer renderer)
+    /// <param name="definitions">The objects of the chart's crds/ files: checked as objects (Helm installs them).</param>
+    /// <param name="customResources">The repository's custom resource definitions.</param>
+    /// <param name="renderSettings">The settings with the repository's custom resource APIs among the cluster's.</param>
+    private static int ValidateChart(string chartDirectory, ChartSource? source, IReadOnlyList<ManifestObject> definitions, CustomResourceCatalog customResources, FindingCollector findings, IChartRenderer renderer, ValidationSettings renderSettings)
     {
         var settings = findings.Settings;
-        findings.Chart = Path.GetFileName(chartDirectory);
         findings.Variant = null;
-        var source = ChartSource.Read(chartDirectory, findings);
+        foreach (var definition in definitions)
+        {
+            ObjectRules.Check(definition, findings, customResources);
+        }
+
         var chart = ChartRules.Check(chartDirectory, source, findings);
         var values = source is null ? null : ChartValues.Load(source, findings);
         if (!chart.Renderable || values is not { Usable: true })
@@ -152,7 +187,7 @@ public static class ChartValidator
             ChartRenderOutcome outcome;
             try
             {
-                outcome = renderer.Render(chartDirectory, variant, settings);
+                outcome = renderer.Render(chartDirectory, variant, renderSettings);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
             {
@@ -184,9 +219,10 @@ public static class ChartValidator
                 }
             }
 
+            var renderCustomResources = CustomResourceDiscovery.ForRender(customResources, objects);
             foreach (var manifest in objects)
             {
-                ObjectRules.Check(manifest, findings);
+                ObjectRules.Check(manifest, findings, renderCustomResources);
                 MetadataRules.Check(manifest, findings);
                 PracticeRules.Check(manifest, findings);
             }

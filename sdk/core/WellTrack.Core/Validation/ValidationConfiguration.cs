@@ -24,6 +24,7 @@ public sealed record RuleSettingItem(string RuleId, string Severity, string? Rea
 ///   externalConfigMaps: []
 ///   externalServiceAccounts: []
 ///   apiVersions: [monitoring.coreos.com/v1]      # custom resource APIs the cluster serves (for .Capabilities)
+///   customResourceDefinitions: [crds/, platform/gateway-crds.yaml]   # relative to welltrack.yaml
 ///   charts:
 ///     welltrack-ml:
 ///       rules: { WT3305: { severity: none, reason: "..." } }
@@ -39,7 +40,7 @@ public static class ValidationConfiguration
     private static readonly HashSet<string> ValidationKeys = new(StringComparer.Ordinal)
     {
         "kubernetesVersion", "strict", "releaseName", "namespace", "rules", "externalSecrets", "externalConfigMaps",
-        "externalServiceAccounts", "charts", "renderCiValues", "apiVersions",
+        "externalServiceAccounts", "charts", "renderCiValues", "apiVersions", "customResourceDefinitions",
     };
 
     private static readonly HashSet<string> ChartKeys = new(StringComparer.Ordinal) { "rules", "externalSecrets", "externalConfigMaps", "externalServiceAccounts" };
@@ -175,6 +176,9 @@ public static class ValidationConfiguration
                     break;
                 case "charts":
                     settings = settings with { Charts = reader.Charts(value, settings.Charts) };
+                    break;
+                case "customResourceDefinitions":
+                    settings = settings with { CustomResourceDefinitions = [.. settings.CustomResourceDefinitions, .. reader.Paths(value, key)] };
                     break;
                 default:
                     diagnostics.Add(reader.At(DiagnosticCodes.WT3906, validation.KeyNode(key), key, "validation", string.Join(", ", ValidationKeys.Order(StringComparer.Ordinal))));
@@ -318,7 +322,7 @@ public static class ValidationConfiguration
             return result;
         }
 
-        public List<string> Names(YamlSourceNode value, string key)
+        public List<string> Names(YamlSourceNode value, string key, string expected = "a list of names")
         {
             if (value.IsNull())
             {
@@ -327,11 +331,35 @@ public static class ValidationConfiguration
 
             if (value is not YamlSourceSequence || value.Items().Any(i => i is not YamlSourceScalar || i.Text() is null))
             {
-                WrongType(value, key, "a list of names");
+                WrongType(value, key, expected);
                 return [];
             }
 
             return value.Items().Select(i => i.Text()!).ToList();
+        }
+
+        /// <summary>A list of existing files or directories, relative to the configuration file; returned absolute.</summary>
+        public List<string> Paths(YamlSourceNode value, string key)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            var paths = new List<string>();
+            var index = 0;
+            foreach (var (item, relative) in value.Items().Zip(Names(value, key, "a list of paths")))
+            {
+                var path = Path.GetFullPath(Path.Combine(directory, relative));
+                if (File.Exists(path) || Directory.Exists(path))
+                {
+                    paths.Add(path);
+                }
+                else
+                {
+                    diagnostics.Add(At(DiagnosticCodes.WT3907, item, $"{key}[{index}]", $"a file or directory relative to {Path.GetFileName(file)}", $"'{relative}', which does not exist"));
+                }
+
+                index++;
+            }
+
+            return paths;
         }
 
         public Dictionary<string, ChartValidationSettings> Charts(YamlSourceNode value, IReadOnlyDictionary<string, ChartValidationSettings> existing)

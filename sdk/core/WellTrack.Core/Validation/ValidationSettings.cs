@@ -121,6 +121,10 @@ public sealed record ValidationSettings
     /// </summary>
     public IReadOnlyList<string> ApiVersions { get; init; } = [];
 
+    /// <summary>Files and directories holding CustomResourceDefinitions the cluster has, besides the charts' crds/
+    /// (<c>validation.customResourceDefinitions</c>, resolved against welltrack.yaml's directory).</summary>
+    public IReadOnlyList<string> CustomResourceDefinitions { get; init; } = [];
+
     /// <summary>The grade of <paramref name="ruleId"/> in <paramref name="chart"/>: chart setting, else repository
     /// setting, else the rule's default; <see cref="Strict"/> then turns a warning into an error.</summary>
     public RuleSeverity SeverityOf(DiagnosticCode rule, string? chart) => SeverityOf(rule.Id, chart);

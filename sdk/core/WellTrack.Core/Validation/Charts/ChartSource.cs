@@ -57,6 +57,9 @@ internal sealed class ChartSource
     /// <summary>The file's text (UTF-8), or null when the chart has no such file.</summary>
     public string? Text(string relativePath) => _files.TryGetValue(relativePath, out var data) ? Encoding.UTF8.GetString(data) : null;
 
+    /// <summary>The files Helm would install from the chart's and its subcharts' crds/ directories.</summary>
+    public IReadOnlyList<ChartCrdFile> CrdFiles() => ChartCrdFiles.Find(_files);
+
     /// <summary>The file's path on disk, for locations.</summary>
     public string FullPath(string relativePath) => Path.Combine(Directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WellTrack.Core.Validation.CustomResources;
 using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
 
@@ -7,11 +8,20 @@ namespace WellTrack.Core.Validation.Objects;
 /// <summary>Rules on each object alone (31xx): API version, name, schema; and duplicates among a release's objects.</summary>
 internal static partial class ObjectRules
 {
-    public static void Check(ManifestObject manifest, FindingCollector findings)
+    /// <param name="customResources">Kinds defined by CustomResourceDefinitions in the repository: the cluster serves
+    /// what they say, so they take precedence over the built-in table.</param>
+    public static void Check(ManifestObject manifest, FindingCollector findings, CustomResourceCatalog? customResources = null)
     {
         if (manifest.ApiVersion == "v1" && manifest.Kind == "List")
         {
             return; // kubectl's client-side list of objects: no name of its own; its items are not looked into
+        }
+
+        if (customResources?.Find(manifest.Group, manifest.Kind) is { } customResource)
+        {
+            CustomResourceRules.Check(manifest, customResource, findings);
+            CheckName(manifest, findings);
+            return;
         }
 
         var settings = findings.Settings;

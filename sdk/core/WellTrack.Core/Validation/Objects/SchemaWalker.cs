@@ -52,7 +52,14 @@ internal sealed partial class SchemaWalker
                 var index = 0;
                 foreach (var item in sequence.Items)
                 {
-                    Walk(item, type.Element!, $"{path}[{index++}]");
+                    var itemPath = $"{path}[{index++}]";
+                    if (type.Element!.Null == NullHandling.NotNullable && item.IsNull())
+                    {
+                        WrongType(item, type.Element, itemPath); // not pruned in a list: the API server rejects it
+                        continue;
+                    }
+
+                    Walk(item, type.Element, itemPath);
                 }
 
                 return;
@@ -113,6 +120,17 @@ internal sealed partial class SchemaWalker
             var fieldPath = Join(path, key);
             if (!properties.TryGetValue(key, out var propertyType))
             {
+                if (type.AdditionalProperties is { } additional)
+                {
+                    Walk(value, additional, fieldPath);
+                    continue;
+                }
+
+                if (type.PreservesUnknownFields)
+                {
+                    continue;
+                }
+
                 _findings.Report(DiagnosticCodes.WT3109, _manifest.At(keyNode), _manifest.Reference, fieldPath, type.Name, Suggestion(key, properties.Keys));
                 continue;
             }
@@ -122,12 +140,16 @@ internal sealed partial class SchemaWalker
 
         foreach (var required in type.Required)
         {
-            if (mapping.Child(required).IsNull())
+            if (mapping.Child(required).IsNull() && !IsNullValue(mapping, required, properties))
             {
                 _findings.Report(DiagnosticCodes.WT3111, _manifest.At(mapping.KeyNode(required) ?? mapping), _manifest.Reference, Join(path, required), type.Name);
             }
         }
     }
+
+    /// <summary>A field written as null where the schema makes null a value (<c>nullable: true</c>): it is set.</summary>
+    private static bool IsNullValue(YamlSourceMapping mapping, string key, IReadOnlyDictionary<string, SchemaType> properties)
+        => mapping.KeyNode(key) is not null && properties.TryGetValue(key, out var type) && type.Null == NullHandling.Nullable;
 
     private void WrongType(YamlSourceNode node, SchemaType type, string path)
         => _findings.Report(DiagnosticCodes.WT3110, _manifest.At(node), _manifest.Reference, path.Length == 0 ? "(object)" : path, type.Expected, YamlSourceNavigation.Describe(node));

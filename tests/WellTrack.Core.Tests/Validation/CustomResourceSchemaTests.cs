@@ -179,6 +179,25 @@ public sealed class CustomResourceSchemaTests
     }
 
     [TestMethod]
+    public void AKindOfAShippedGroupServedInAnotherVersionOnlyIsAnError()
+    {
+        var report = Validate(("grpcroute.yaml", "apiVersion: gateway.networking.k8s.io/v1beta1\nkind: GRPCRoute\nmetadata:\n  name: demo\nspec: {}\n"));
+
+        StringAssert.Contains(Single(report, "WT3103").Message, "GRPCRoute is served as gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1alpha2.");
+    }
+
+    [TestMethod]
+    public void AnUnknownKindOfAShippedGroupThatIsNoNearMissCannotBeChecked()
+    {
+        // Experimental Gateway API kinds come and go between releases (XListenerSet graduated to ListenerSet): the
+        // cluster's CRDs may serve one the package does not have.
+        var report = Validate(("listenerset.yaml", ListenerSet.Replace("gateway.networking.k8s.io/v1\nkind: ListenerSet", "gateway.networking.x-k8s.io/v1alpha1\nkind: XListenerSet", StringComparison.Ordinal)));
+
+        Assert.IsFalse(report.HasErrors, Describe(report));
+        Assert.AreEqual(DiagnosticSeverity.Note, Single(report, "WT3106").Severity);
+    }
+
+    [TestMethod]
     public void AnUnknownGroupIsANoteEvenWhenItEndsInK8sIo()
     {
         var report = Validate(

@@ -53,24 +53,29 @@ internal static partial class ObjectRules
     }
 
     /// <summary>
-    /// A kind the schema does not know. Kubernetes serves exactly the kinds of its own groups, and a version of a custom
-    /// resource group whose schemas ship serves exactly the kinds of that version: anything else there is a typo the API
-    /// server rejects (WT3103, with a hint). A version of such a group that the shipped schemas lack may come from a
-    /// newer CRD in the cluster, and any other group from a CRD nobody here knows: neither can be checked (WT3106).
+    /// A kind the schema does not know. Kubernetes serves exactly the kinds of its own groups: anything else there is
+    /// rejected by the API server (WT3103, with a hint). In a version of a custom resource group whose schemas ship, a
+    /// near miss of one of its kinds (HTTPRoutee) or a kind the group serves in other versions only is as certain; another
+    /// kind may come from a CRD release other than the package's (experimental kinds come and go), a version the
+    /// schemas lack from a newer CRD, and any other group from a CRD nobody here knows: none can be checked (WT3106).
     /// </summary>
     private static void ReportUnknownKind(ManifestObject manifest, YamlSourceNode? apiVersionNode, FindingCollector findings)
     {
-        if (!KubernetesSchema.IsBuiltInGroup(manifest.Group) && !KubernetesSchema.IsKnownApiVersion(manifest.ApiVersion))
+        var builtIn = KubernetesSchema.IsBuiltInGroup(manifest.Group);
+        if (builtIn || KubernetesSchema.IsKnownApiVersion(manifest.ApiVersion))
         {
-            findings.Report(DiagnosticCodes.WT3106, manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind);
-            return;
+            var served = KubernetesSchema.ApiVersionsOf(manifest.Kind);
+            var hint = served.Count > 0
+                ? $" {manifest.Kind} is served as {string.Join(", ", served)}."
+                : SchemaWalker.Suggestion(manifest.Kind, KubernetesSchema.KindsOf(manifest.ApiVersion));
+            if (builtIn || hint.Length > 0)
+            {
+                findings.Report(DiagnosticCodes.WT3103, manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind, hint);
+                return;
+            }
         }
 
-        var served = KubernetesSchema.ApiVersionsOf(manifest.Kind);
-        var hint = served.Count > 0
-            ? $" {manifest.Kind} is served as {string.Join(", ", served)}."
-            : SchemaWalker.Suggestion(manifest.Kind, KubernetesSchema.KindsOf(manifest.ApiVersion));
-        findings.Report(DiagnosticCodes.WT3103, manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind, hint);
+        findings.Report(DiagnosticCodes.WT3106, manifest.At(apiVersionNode), manifest.Reference, manifest.ApiVersion, manifest.Kind);
     }
 
     private static void CheckName(ManifestObject manifest, FindingCollector findings)

@@ -96,7 +96,9 @@ public sealed class ValidationCorpusTests
         {
             Settings = s => s with { KubernetesVersion = new KubernetesVersion(1, 24) },
         });
-        yield return C("custom resource not checked", "WT3106", Note, Add("rendered/servicemonitor.yaml", "apiVersion: »monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: demo\nspec:\n  anything: goes\n"));
+        yield return C("custom resource not checked", "WT3106", Note, Add("rendered/widget.yaml", "apiVersion: »widgets.example.com/v1\nkind: Widget\nmetadata:\n  name: demo\nspec:\n  anything: goes\n"));
+        yield return C("HTTPRoute kind misspelled", "WT3103", Error, Add("rendered/httproute.yaml", "apiVersion: »gateway.networking.k8s.io/v1\nkind: HTTPRoutee\nmetadata:\n  name: demo\nspec: {}\n"));
+        yield return C("HTTPRoute backendRef field misspelled", "WT3109", Error, Add("rendered/httproute.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: demo\nspec:\n  rules:\n    - backendRefs:\n        - name: demo\n          »ports: 80\n"));
         yield return C("metadata.name missing", "WT3107", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  »labels:\n    a: b\n"));
         yield return C("ConfigMap name with capitals", "WT3108", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: »Demo_Settings\n"));
         yield return C("Service name starting with a digit", "WT3108", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: »1demo\nspec:\n  ports:\n    - port: 80\n"));

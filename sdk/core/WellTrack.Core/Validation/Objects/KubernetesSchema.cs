@@ -6,16 +6,18 @@ namespace WellTrack.Core.Validation.Objects;
 /// <summary>
 /// The Kubernetes API schema as far as validation needs it, loaded once per process:
 /// structure and types of built-in kinds from the model classes of the KubernetesClient package (Kubernetes v1.37 API:
-/// <c>[KubernetesEntity]</c>, <c>[JsonPropertyName]</c>, property types); required fields of built-in kinds, and the
-/// whole schema of ExternalSecret and cert-manager kinds, from the generated resource
-/// <c>Validation/Schema/kubernetes-required-fields.json</c> (see eng/generate-kubernetes-required-fields.mjs).
-/// Both are read through <see cref="KubernetesSchemaTable"/>, generated from them by a test: no process loads
-/// KubernetesClient or reflects over it (the native welltrack tool could not), a model class's properties are parsed
-/// when a manifest first reaches it, and the JSON only when a custom resource is checked.
+/// <c>[KubernetesEntity]</c>, <c>[JsonPropertyName]</c>, property types); required fields of built-in kinds from the
+/// generated resource <c>Validation/Schema/kubernetes-required-fields.json</c>; the whole schema of the custom resources
+/// of the common operators (Gateway API, cert-manager, External Secrets, Prometheus Operator, Argo CD, ...) from the
+/// generated resources <c>Validation/Schema/CustomResources/&lt;group&gt;.json</c> (see
+/// eng/generate-kubernetes-required-fields.mjs). All are read through <see cref="KubernetesSchemaTable"/>, generated
+/// from them by a test: no process loads KubernetesClient or reflects over it (the native welltrack tool could not), a
+/// model class's properties are parsed when a manifest first reaches it, and a group's JSON only when a custom resource
+/// of that group is checked.
 /// </summary>
 internal static class KubernetesSchema
 {
-    private const string ResourceName = "WellTrack.Core.Validation.Schema.kubernetes-required-fields.json";
+    private const string GroupResourcePrefix = "WellTrack.Core.Validation.Schema.CustomResources.";
 
     private static readonly Lazy<Model> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -26,17 +28,27 @@ internal static class KubernetesSchema
     /// <summary>Whether the kind is modelled in this group/version (regardless of the target Kubernetes version).</summary>
     public static bool IsKnown(string apiVersion, string kind) => Loaded.Value.Kinds.ContainsKey(Key(apiVersion, kind));
 
-    /// <summary>Whether the group/version holds any modelled kind.</summary>
+    /// <summary>Whether the group/version holds any modelled kind (built-in, or a custom resource whose schema ships).</summary>
     public static bool IsKnownApiVersion(string apiVersion) => Loaded.Value.ApiVersions.Contains(apiVersion);
+
+    /// <summary>The kinds modelled in a group/version (for "did you mean" hints).</summary>
+    public static IEnumerable<string> KindsOf(string apiVersion)
+        => Loaded.Value.Kinds.Keys.Where(k => k.Length > apiVersion.Length && k[apiVersion.Length] == '/' && k.StartsWith(apiVersion, StringComparison.Ordinal))
+            .Select(k => k[(apiVersion.Length + 1)..]);
 
     /// <summary>The group/versions that serve <paramref name="kind"/> (for "did you mean" hints).</summary>
     public static IReadOnlyList<string> ApiVersionsOf(string kind)
         => Loaded.Value.Kinds.Keys.Where(k => k.EndsWith("/" + kind, StringComparison.Ordinal))
             .Select(k => k[..k.LastIndexOf('/')]).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Groups served by Kubernetes itself (core "", apps, *.k8s.io, ...), whose kinds must all be known.</summary>
-    public static bool IsBuiltInGroup(string group)
-        => Loaded.Value.BuiltInGroups.Contains(group) || group.EndsWith(".k8s.io", StringComparison.Ordinal);
+    /// <summary>Groups served by Kubernetes itself (core "", apps, networking.k8s.io, ...), whose kinds must all be known.
+    /// Not every group ending in <c>.k8s.io</c>: gateway.networking.k8s.io, autoscaling.k8s.io (VPA) and
+    /// snapshot.storage.k8s.io are custom resources installed beside Kubernetes.</summary>
+    public static bool IsBuiltInGroup(string group) => Loaded.Value.BuiltInGroups.Contains(group);
+
+    /// <summary>Groups of custom resources whose schemas ship with the validator (gateway.networking.k8s.io,
+    /// cert-manager.io, monitoring.coreos.com, ...).</summary>
+    public static bool IsCustomResourceGroup(string group) => Loaded.Value.CustomGroups.Contains(group);
 
     /// <summary>Where the schema comes from, for messages and docs.</summary>
     public static string Source => Loaded.Value.Source;
@@ -50,6 +62,7 @@ internal static class KubernetesSchema
         Dictionary<string, Lazy<SchemaType>> Kinds,
         HashSet<string> ApiVersions,
         HashSet<string> BuiltInGroups,
+        HashSet<string> CustomGroups,
         string Source);
 
     private static Model Load()
@@ -75,26 +88,37 @@ internal static class KubernetesSchema
             kinds[line[..space]] = new Lazy<SchemaType>(() => models.ForClass(typeName), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        var custom = new Lazy<CustomResourceSchemas>(() => new CustomResourceSchemas(LoadDefinitions()), LazyThreadSafetyMode.ExecutionAndPublication);
+        // One lazily parsed resource per group of custom resources: a chart with an HTTPRoute parses Gateway API's
+        // schemas, not Istio's.
+        var customGroups = new Dictionary<string, Lazy<CustomResourceSchemas>>(StringComparer.Ordinal);
         foreach (var line in Lines(KubernetesSchemaTable.CustomKinds))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var key = line[..space];
             var definition = line[(space + 1)..];
-            kinds[line[..space]] = new Lazy<SchemaType>(() => custom.Value.ForDefinition(definition), LazyThreadSafetyMode.ExecutionAndPublication);
+            var group = key[..key.IndexOf('/', StringComparison.Ordinal)];
+            if (!customGroups.TryGetValue(group, out var schemas))
+            {
+                schemas = new Lazy<CustomResourceSchemas>(() => new CustomResourceSchemas(LoadDefinitions(group), models), LazyThreadSafetyMode.ExecutionAndPublication);
+                customGroups[group] = schemas;
+            }
+
+            kinds[key] = new Lazy<SchemaType>(() => schemas.Value.ForDefinition(definition), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         var apiVersions = kinds.Keys.Select(k => k[..k.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
-        return new Model(kinds, apiVersions, builtInGroups,
+        return new Model(kinds, apiVersions, builtInGroups, customGroups.Keys.ToHashSet(StringComparer.Ordinal),
             "KubernetesClient 21.0.8 models (Kubernetes v1.37 API) + " + KubernetesSchemaTable.JsonSource);
     }
 
     private static string[] Lines(string table) => table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>The definitions of the JSON resource (the custom resources' schemas).</summary>
-    private static Dictionary<string, JsonElement> LoadDefinitions()
+    /// <summary>The definitions of a group's JSON resource (the schemas of its custom resources).</summary>
+    private static Dictionary<string, JsonElement> LoadDefinitions(string group)
     {
-        using var stream = typeof(KubernetesSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
+        var resourceName = GroupResourcePrefix + group + ".json";
+        using var stream = typeof(KubernetesSchema).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Missing embedded resource {resourceName}: regenerate the schemas (Validation/Schema/README.md).");
         using var json = JsonDocument.Parse(stream);
         var definitions = json.RootElement.GetProperty("definitions").Clone();
         return definitions.EnumerateObject().ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal);
@@ -154,8 +178,9 @@ internal static class KubernetesSchema
         };
     }
 
-    /// <summary>Schema types of custom resources, from the full definitions of the JSON resource.</summary>
-    private sealed class CustomResourceSchemas(Dictionary<string, JsonElement> definitions)
+    /// <summary>Schema types of custom resources, from the definitions of their group's JSON resource; built-in types
+    /// they embed (ObjectMeta, a pod template, a label selector) are the model classes built-in kinds use.</summary>
+    private sealed class CustomResourceSchemas(Dictionary<string, JsonElement> definitions, ModelTypes models)
     {
         private readonly ConcurrentDictionary<string, SchemaType> _cache = new(StringComparer.Ordinal);
 
@@ -184,6 +209,7 @@ internal static class KubernetesSchema
             _ when type.StartsWith("[]", StringComparison.Ordinal) => SchemaType.ArrayOf(Parse(type[2..])),
             _ when type.StartsWith("{}", StringComparison.Ordinal) => SchemaType.MapOf(Parse(type[2..])),
             _ when type.StartsWith("Def:", StringComparison.Ordinal) => ForDefinition(type[4..]),
+            _ when type.StartsWith("Model:", StringComparison.Ordinal) => models.ForClass(type[6..]),
             _ when type.StartsWith("enum:", StringComparison.Ordinal) => SchemaType.EnumOf(type[5..].Split('|')),
             _ => SchemaType.Any,
         };

@@ -45,7 +45,7 @@ public sealed class ValuesSchemaHookTests
         Assert.IsTrue(result.Succeeded, result.Error);
         CollectionAssert.AreEqual(new[] { "app", "app/charts/primary" }, calls.Select(c => c.Path).ToArray(), "the disabled cache is not checked");
         var primary = calls[1].Values;
-        Assert.AreEqual(3L, primary["size"]);
+        Assert.AreEqual(3.0, Convert.ToDouble(primary["size"], System.Globalization.CultureInfo.InvariantCulture), "the parent's value wins");
         Assert.AreEqual("pg", primary["engine"]);
         Assert.AreEqual("eu", ((IReadOnlyDictionary<string, object?>)primary["global"]!)["region"]);
     }

@@ -86,6 +86,9 @@ public static class ValidationRules
         new(DiagnosticCodes.WT3210, RuleCategory.CrossObject, RuleSeverity.Error, "Probe port not a container port"),
         new(DiagnosticCodes.WT3211, RuleCategory.CrossObject, RuleSeverity.Error, "HPA target not in the release"),
         new(DiagnosticCodes.WT3212, RuleCategory.CrossObject, RuleSeverity.Warning, "HPA target sets replicas"),
+        new(DiagnosticCodes.WT3213, RuleCategory.CrossObject, RuleSeverity.Warning, "Route backend Service not in the release"),
+        new(DiagnosticCodes.WT3214, RuleCategory.CrossObject, RuleSeverity.Warning, "Route backend port not on the Service"),
+        new(DiagnosticCodes.WT3215, RuleCategory.CrossObject, RuleSeverity.Warning, "Listener certificate Secret not provided by the release"),
 
         // 33xx: practice.
         new(DiagnosticCodes.WT3301, RuleCategory.Practice, RuleSeverity.Warning, "Image tag empty or latest"),

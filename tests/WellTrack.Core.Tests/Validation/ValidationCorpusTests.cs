@@ -47,6 +47,7 @@ public sealed class ValidationCorpusTests
     private const string Ingress = "rendered/ingress.yaml";
     private const string ExternalSecret = "rendered/externalsecret.yaml";
     private const string ConfigMap = "rendered/configmap.yaml";
+    private const string HttpRoute = "rendered/httproute.yaml";
 
     public static IEnumerable<object[]> Cases()
     {
@@ -98,7 +99,8 @@ public sealed class ValidationCorpusTests
         });
         yield return C("custom resource not checked", "WT3106", Note, Add("rendered/widget.yaml", "apiVersion: »widgets.example.com/v1\nkind: Widget\nmetadata:\n  name: demo\nspec:\n  anything: goes\n"));
         yield return C("HTTPRoute kind misspelled", "WT3103", Error, Add("rendered/httproute.yaml", "apiVersion: »gateway.networking.k8s.io/v1\nkind: HTTPRoutee\nmetadata:\n  name: demo\nspec: {}\n"));
-        yield return C("HTTPRoute backendRef field misspelled", "WT3109", Error, Add("rendered/httproute.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: demo\nspec:\n  rules:\n    - backendRefs:\n        - name: demo\n          »ports: 80\n"));
+        // The misspelled port is also a missing one: the Gateway API requires a port for a Service backend.
+        yield return C(new Case("HTTPRoute backendRef field misspelled", "WT3109", Error, [Add("rendered/httproute.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: demo\nspec:\n  rules:\n    - backendRefs:\n        - name: demo\n          »ports: 80\n")]) { AlsoReported = ["WT3111"] });
         yield return C("metadata.name missing", "WT3107", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  »labels:\n    a: b\n"));
         yield return C("ConfigMap name with capitals", "WT3108", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: »Demo_Settings\n"));
         yield return C("Service name starting with a digit", "WT3108", Error, Add("rendered/extra.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: »1demo\nspec:\n  ports:\n    - port: 80\n"));
@@ -144,6 +146,10 @@ public sealed class ValidationCorpusTests
         yield return C("probe port name unknown", "WT3210", Error, E(Deployment, "              path: /readyz\n              port: http", "              path: /readyz\n              port: »metrics"));
         yield return C("HPA target missing", "WT3211", Warning, Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: »demo-web\n  minReplicas: 2\n  maxReplicas: 4\n"));
         yield return C("HPA target sets replicas", "WT3212", Warning, E(Deployment, "  replicas: 2", "  »replicas: 2"), Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: demo\n  minReplicas: 2\n  maxReplicas: 4\n"));
+
+        yield return C(new Case("HTTPRoute backend Service unknown", "WT3213", Warning, [Add(HttpRoute, GatewayApiFixtures.Route("»demo-web", "80"))]) { Settings = GatewayApiFixtures.UntilGatewayApiIsKnown });
+        yield return C(new Case("HTTPRoute backend port is the container port", "WT3214", Warning, [Add(HttpRoute, GatewayApiFixtures.Route("demo", "»8080"))]) { Settings = GatewayApiFixtures.UntilGatewayApiIsKnown });
+        yield return C(new Case("Gateway certificate Secret provided by nothing", "WT3215", Warning, [Add("rendered/gateway.yaml", GatewayApiFixtures.Gateway(annotations: "{}", hostname: "demo.example.com", secret: "»demo-gateway-tls"))]) { Settings = GatewayApiFixtures.UntilGatewayApiIsKnown });
 
         // 33xx: practice.
         yield return C("image tag latest", "WT3301", Warning, E(Deployment, "image: ghcr.io/acme/demo:1.2.3", "image: »ghcr.io/acme/demo:latest"));

@@ -5,7 +5,7 @@ using WellTrack.Diagnostics;
 namespace WellTrack.Core.Validation.CrossObject;
 
 /// <summary>Rules across the objects of one release (32xx): selectors, Services, Ingresses, references to Secrets,
-/// ConfigMaps and ServiceAccounts, probes, HorizontalPodAutoscalers.</summary>
+/// ConfigMaps and ServiceAccounts, probes, HorizontalPodAutoscalers; Gateway API objects in <see cref="GatewayApiRules"/>.</summary>
 internal static class CrossObjectRules
 {
     /// <summary>The cluster's CA bundle, which the control plane publishes in every namespace (projected service account
@@ -41,6 +41,8 @@ internal static class CrossObjectRules
         {
             CheckAutoscaler(hpa, objects, findings);
         }
+
+        GatewayApiRules.Check(objects, services, findings);
     }
 
     private static void CheckSelector(PodTemplate pod, FindingCollector findings)
@@ -171,7 +173,7 @@ internal static class CrossObjectRules
            || (tlsHost.StartsWith("*.", StringComparison.Ordinal) && ruleHost.EndsWith(tlsHost[1..], StringComparison.OrdinalIgnoreCase)
                && !ruleHost[..^(tlsHost.Length - 1)].Contains('.', StringComparison.Ordinal));
 
-    private static string ServicePorts(List<YamlSourceNode> ports)
+    internal static string ServicePorts(List<YamlSourceNode> ports)
     {
         var text = string.Join(", ", ports.Select(p => p.Child("name").Text() is { } n ? $"{n} ({p.Child("port").Text()})" : p.Child("port").Text()));
         return text.Length == 0 ? "none" : text;
@@ -269,7 +271,7 @@ internal static class CrossObjectRules
 
     /// <summary>Secrets the release creates: Secret objects, ExternalSecret targets (unless the target is left to
     /// something else: creationPolicy None or Merge), cert-manager Certificate secrets.</summary>
-    private static HashSet<string> CreatedSecrets(IReadOnlyList<ManifestObject> objects, string ns)
+    internal static HashSet<string> CreatedSecrets(IReadOnlyList<ManifestObject> objects, string ns)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var o in objects.Where(o => o.Namespace == ns))

@@ -17,8 +17,8 @@ function classify(code, message, chart, values) {
   if (code == "WT3103" && message ~ /k8s\.io\//) { return "1 custom resource in a *.k8s.io group" }
   if (code == "WT3109" && message ~ /CertManager/) { return "2 cert-manager issuer kinds (selfSigned, ca)" }
   if (code == "WT3016") { return "3 values.schema.json $schema form" }
-  if (code == "WT3203" || code == "WT3210") { return "4 undeclared numeric port" }
-  if (code == "WT3207") { return "5 Secret the release does not create" }
+  if (code == "WT3203" || code == "WT3210" || code == "WT3220" || code == "WT3221") { return "4 undeclared numeric port" }
+  if (code == "WT3207" || code == "WT3222") { return "5 Secret the release does not create" }
   if (code == "WT3104") { return "6 capabilities: API picked by .Capabilities.APIVersions.Has" }
   if (code == "WT3006") { return "chart name differs from its directory (WT3006)" }
   if (code == "WT3009" && message ~ /version 'v[0-9]/) { return "A chart version with a leading v" }

@@ -6,19 +6,6 @@ namespace WellTrack.Core.Tests.Validation;
 /// shape the API accepts, for the cross-object rules WT3213-WT3215.</summary>
 internal static class GatewayApiFixtures
 {
-    /// <summary>
-    /// Until the Gateway API kinds are known schemas (another part of issue 14), the validator reports them with
-    /// WT3103; tests of the cross-object rules turn it off so that they look at their own codes only.
-    /// </summary>
-    public static ValidationSettings UntilGatewayApiIsKnown(ValidationSettings settings)
-        => settings with
-        {
-            Rules = new Dictionary<string, RuleSetting>(settings.Rules)
-            {
-                ["WT3103"] = new(RuleSeverity.None, "Gateway API kinds are not yet known schemas"),
-            },
-        };
-
     /// <summary>An HTTPRoute attached to a shared Gateway, one rule to <paramref name="service"/>:<paramref name="port"/>
     /// (an empty port leaves the field out).</summary>
     public static string Route(string service, string port, string kind = "HTTPRoute", string apiVersion = "gateway.networking.k8s.io/v1") => $"""

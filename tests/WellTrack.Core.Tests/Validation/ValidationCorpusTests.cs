@@ -147,9 +147,9 @@ public sealed class ValidationCorpusTests
         yield return C("HPA target missing", "WT3211", Warning, Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: »demo-web\n  minReplicas: 2\n  maxReplicas: 4\n"));
         yield return C("HPA target sets replicas", "WT3212", Warning, E(Deployment, "  replicas: 2", "  »replicas: 2"), Add("rendered/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: demo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: demo\n  minReplicas: 2\n  maxReplicas: 4\n"));
 
-        yield return C(new Case("HTTPRoute backend Service unknown", "WT3213", Warning, [Add(HttpRoute, GatewayApiFixtures.Route("»demo-web", "80"))]) { Settings = GatewayApiFixtures.UntilGatewayApiIsKnown });
-        yield return C(new Case("HTTPRoute backend port is the container port", "WT3214", Warning, [Add(HttpRoute, GatewayApiFixtures.Route("demo", "»8080"))]) { Settings = GatewayApiFixtures.UntilGatewayApiIsKnown });
-        yield return C(new Case("Gateway certificate Secret provided by nothing", "WT3215", Warning, [Add("rendered/gateway.yaml", GatewayApiFixtures.Gateway(annotations: "{}", hostname: "demo.example.com", secret: "»demo-gateway-tls"))]) { Settings = GatewayApiFixtures.UntilGatewayApiIsKnown });
+        yield return C(new Case("HTTPRoute backend Service unknown", "WT3213", Warning, [Add(HttpRoute, GatewayApiFixtures.Route("»demo-web", "80"))]));
+        yield return C(new Case("HTTPRoute backend port is the container port", "WT3214", Warning, [Add(HttpRoute, GatewayApiFixtures.Route("demo", "»8080"))]));
+        yield return C(new Case("Gateway certificate Secret provided by nothing", "WT3215", Warning, [Add("rendered/gateway.yaml", GatewayApiFixtures.Gateway(annotations: "{}", hostname: "demo.example.com", secret: "»demo-gateway-tls"))]));
 
         // 33xx: practice.
         yield return C("image tag latest", "WT3301", Warning, E(Deployment, "image: ghcr.io/acme/demo:1.2.3", "image: »ghcr.io/acme/demo:latest"));

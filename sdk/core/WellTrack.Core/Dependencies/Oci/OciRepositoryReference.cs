@@ -91,8 +91,12 @@ internal sealed partial class OciRepositoryReference
         return colon < 0 ? authority : authority[..colon];
     }
 
+    // A user and password written into the URL are not repeated in the message.
     private static DiagnosticException Invalid(string repository, string reason)
-        => DiagnosticException.Error(DiagnosticCodes.WT3444, null, repository, reason);
+        => DiagnosticException.Error(DiagnosticCodes.WT3444, null, UserInfo().Replace(repository, "://***@"), reason);
+
+    [GeneratedRegex("://[^/@]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 
     // The distribution spec's repository name: path components of [a-z0-9]+ joined by '.', '_', '__' or '-'s.
     [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]

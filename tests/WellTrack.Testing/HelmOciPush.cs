@@ -24,9 +24,11 @@ public static class HelmOciPush
     /// <summary>
     /// Pushes <paramref name="archive"/> (chart <paramref name="name"/> at <paramref name="version"/>) to
     /// <c>http://<paramref name="address"/>/<paramref name="path"/>/NAME</c>, with basic credentials when given.
+    /// <paramref name="configMediaType"/> other than Helm's makes an artifact that is not a chart, for tests of refusals.
     /// </summary>
     public static async Task<Pushed> PushAsync(string address, string path, string name, string version, byte[] archive,
-        string? appVersion = null, NetworkCredential? credential = null, CancellationToken cancellationToken = default)
+        string? appVersion = null, NetworkCredential? credential = null, string configMediaType = ConfigMediaType,
+        CancellationToken cancellationToken = default)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://{address}/"), Timeout = TimeSpan.FromSeconds(30) };
         if (credential is not null)
@@ -39,7 +41,7 @@ public static class HelmOciPush
         var config = ConfigJson(name, version, appVersion);
         var configDigest = await UploadBlobAsync(client, repository, config, cancellationToken);
         var layerDigest = await UploadBlobAsync(client, repository, archive, cancellationToken);
-        var manifest = ManifestJson(configDigest, config.Length, layerDigest, archive.Length, name, version);
+        var manifest = ManifestJson(configMediaType, configDigest, config.Length, layerDigest, archive.Length, name, version);
         var tag = version.Replace('+', '_');
         using var content = new ByteArrayContent(manifest);
         content.Headers.ContentType = new MediaTypeHeaderValue(ManifestMediaType);
@@ -73,7 +75,7 @@ public static class HelmOciPush
 
     public static string Digest(byte[] bytes) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static byte[] ManifestJson(string configDigest, long configSize, string layerDigest, long layerSize, string name, string version)
+    private static byte[] ManifestJson(string configMediaType, string configDigest, long configSize, string layerDigest, long layerSize, string name, string version)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -81,7 +83,7 @@ public static class HelmOciPush
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 2);
             json.WriteString("mediaType", ManifestMediaType);
-            Descriptor(json, "config", ConfigMediaType, configDigest, configSize);
+            Descriptor(json, "config", configMediaType, configDigest, configSize);
             json.WriteStartArray("layers");
             Descriptor(json, null, ChartLayerMediaType, layerDigest, layerSize);
             json.WriteEndArray();

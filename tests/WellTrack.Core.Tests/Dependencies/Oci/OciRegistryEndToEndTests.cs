@@ -53,6 +53,10 @@ public sealed class OciRegistryEndToEndTests
         StringAssert.Contains(absent.Message, $"oci://{registry.Address}/charts");
         var entry = (await source.VersionsAsync("api", CancellationToken.None)).Single();
         await OciTestSource.FailsWithAsync(DiagnosticCodes.WT3435, () => source.DownloadAsync(entry with { Version = "0.2.0" }, CancellationToken.None));
+
+        await HelmOciPush.PushAsync(registry.Address, "charts", "api", "0.3.0", archive, configMediaType: "application/vnd.oci.image.config.v1+json");
+        var image = await OciTestSource.FailsWithAsync(DiagnosticCodes.WT3436, () => source.DownloadAsync(entry with { Version = "0.3.0" }, CancellationToken.None));
+        StringAssert.Contains(image.Message, "application/vnd.oci.image.config.v1+json");
     }
 
     [TestMethod]

@@ -153,6 +153,20 @@ public sealed class OciAuthenticationTests
     }
 
     [TestMethod]
+    public async Task CredentialsAreNeverSentToATokenRealmOverPlainHttpOnAnotherHost()
+    {
+        var handler = new FakeRegistryHandler()
+            .On("GET", "http://auth.example/token", _ => FakeRegistryHandler.Json("""{"token":"anonymous-token"}"""))
+            .On(r => r.Headers.Authorization is null, _ => FakeRegistryHandler.Status(HttpStatusCode.Unauthorized, "Bearer realm=\"http://auth.example/token\",service=\"s\""))
+            .On("GET", Tags, _ => FakeRegistryHandler.Json("""{"tags":["1.0.0"]}"""));
+        using var directory = new TemporaryDirectory();
+        using var source = OciTestSource.Create(handler, DockerConfigs.Write(directory, """{"auths":{"registry.example":{"auth":"Y2k6cHc="}}}"""));
+
+        Assert.HasCount(1, await source.VersionsAsync("app", CancellationToken.None));
+        Assert.IsNull(handler.Requests.Single(r => r.Uri.Host == "auth.example").Authorization);
+    }
+
+    [TestMethod]
     public void ChallengeParametersAreReadQuotedOrBareWithEscapes()
     {
         var parameters = WellTrack.Core.Dependencies.Oci.OciAuthChallenge.Parse("realm=\"https://a/t\", service=reg, scope=\"repository:a/b:pull,push\",x=\"q\\\"d\"");

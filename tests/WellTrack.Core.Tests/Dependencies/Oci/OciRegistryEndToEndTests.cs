@@ -60,7 +60,7 @@ public sealed class OciRegistryEndToEndTests
     }
 
     [TestMethod]
-    public async Task APasswordProtectedRegistryIsPulledWithDockerConfigCredentialsAndRefusedWithout()
+    public async Task APasswordProtectedRegistryIsPulledWithDockerConfigCredentialsOrAHelperAndRefusedWithout()
     {
         using var directory = new TemporaryDirectory();
         var login = new NetworkCredential("ci", "ci-registry-password");
@@ -74,6 +74,18 @@ public sealed class OciRegistryEndToEndTests
         {
             var entry = (await source.VersionsAsync("worker", CancellationToken.None)).Single();
             Assert.AreEqual("3.2.1+sha.abc", entry.Version);
+            CollectionAssert.AreEqual(archive, await source.DownloadAsync(entry, CancellationToken.None));
+        }
+
+        // The same login through a credential helper, as CI runners configure one (credHelpers for this host).
+        var helpers = DockerConfigs.WriteHelper(directory, "e2e", """
+            read -r host
+            printf '{"ServerURL":"%s","Username":"ci","Secret":"ci-registry-password"}' "$host"
+            """);
+        var viaHelper = DockerConfigs.Write(directory, "{\"credHelpers\":{\"" + registry.Address + "\":\"e2e\"}}", "helper.json");
+        using (var source = new OciChartSource(repository, Options(directory) with { DockerConfigPath = viaHelper, CredentialHelperSearchPath = helpers }))
+        {
+            var entry = (await source.VersionsAsync("worker", CancellationToken.None)).Single();
             CollectionAssert.AreEqual(archive, await source.DownloadAsync(entry, CancellationToken.None));
         }
 

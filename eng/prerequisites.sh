@@ -7,6 +7,7 @@
 #   git              the GitOps remote
 #   gcc, binutils, libc6-dev  link and strip the native (AOT) welltrack tool (clang is used instead where present)
 #   openssl          checks the keys and certificates the template engine makes (Ed25519, DSA)
+#   htpasswd         (apache2-utils) the bcrypt password file of the password-protected test registry
 # A fresh machine lacks them; on a prepared one this is a fast no-op (no apt-get at all).
 set -euo pipefail
 
@@ -23,6 +24,7 @@ declare -A wanted=(
   [gcc]=gcc                   # the native tool's linker (sdk/frontends/WellTrack.Cli: PublishAot)
   [objcopy]=binutils          # strips the native tool's symbols
   [openssl]=openssl           # the template tests check Ed25519 and DSA keys and certificates with it
+  [htpasswd]=apache2-utils    # the bcrypt htpasswd file of the OCI tests' password-protected registry (OciRegistry)
 )
 
 missing=()

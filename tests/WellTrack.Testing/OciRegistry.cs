@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace WellTrack.Testing;
@@ -47,9 +48,18 @@ public sealed class OciRegistry : IAsyncDisposable
     /// <summary>The registry's recent log lines, for failure messages.</summary>
     public string RecentLog => string.Join(Environment.NewLine, _log);
 
-    public static async Task<OciRegistry> StartAsync(string storageDir, CancellationToken cancellationToken = default)
+    public static Task<OciRegistry> StartAsync(string storageDir, CancellationToken cancellationToken = default)
+        => StartAsync(storageDir, basicAuth: null, cancellationToken);
+
+    /// <summary>
+    /// A registry that asks for HTTP basic authentication (<c>htpasswd</c>, one user) when <paramref name="basicAuth"/> is
+    /// given: it answers <c>401 WWW-Authenticate: Basic</c> to anonymous requests, pushes included. Needs
+    /// <c>htpasswd</c> (apache2-utils, eng/prerequisites.sh) for the bcrypt hash the registry insists on.
+    /// </summary>
+    public static async Task<OciRegistry> StartAsync(string storageDir, NetworkCredential? basicAuth, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.Combine(storageDir, "data"));
+        var authSection = basicAuth is null ? string.Empty : await HtpasswdSectionAsync(storageDir, basicAuth);
         for (var attempt = 1; ; attempt++)
         {
             var port = FreeTcpPort.Find();
@@ -69,6 +79,7 @@ public sealed class OciRegistry : IAsyncDisposable
                 http:
                   addr: 127.0.0.1:{port}
                   secret: welltrack-tests-only
+                {authSection}
                 """, cancellationToken);
 
             var log = new ConcurrentQueue<string>();
@@ -199,6 +210,24 @@ public sealed class OciRegistry : IAsyncDisposable
         }
     }
 
+    private static async Task<string> HtpasswdSectionAsync(string storageDir, NetworkCredential credential)
+    {
+        var file = Path.Combine(Path.GetFullPath(storageDir), "htpasswd");
+        var result = await ProcessRunner.RunAsync("htpasswd", ["-Bbn", credential.UserName, credential.Password], storageDir, timeout: TimeSpan.FromSeconds(30));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"htpasswd failed ({result.ExitCode}): {result.Error}");
+        }
+
+        await File.WriteAllTextAsync(file, result.Output);
+        return $"""
+            auth:
+              htpasswd:
+                realm: welltrack-tests
+                path: {file}
+            """;
+    }
+
     private async Task<bool> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -213,7 +242,8 @@ public sealed class OciRegistry : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync($"http://{Address}/v2/", cancellationToken);
-                if (response.IsSuccessStatusCode)
+                // 401: up, and asking for the credentials it was configured with.
+                if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     return true;
                 }

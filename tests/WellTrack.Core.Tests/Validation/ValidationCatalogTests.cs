@@ -13,7 +13,8 @@ public sealed class ValidationCatalogTests
     [TestMethod]
     public void EveryValidationCodeIsARule()
     {
-        var codes = DiagnosticCodes.All.Where(c => c.Range == 3).ToList();
+        // WT34xx report fetching chart dependencies (issue 15: Helm repositories and OCI registries), not rules to re-grade.
+        var codes = DiagnosticCodes.All.Where(c => c.Range == 3 && !c.Id.StartsWith("WT34", StringComparison.Ordinal)).ToList();
 
         Assert.IsGreaterThan(60, codes.Count);
         CollectionAssert.AreEquivalent(codes, ValidationRules.All.Select(r => r.Code).ToList(), "every WT3xxx code is a rule and every rule a code");

@@ -30,6 +30,7 @@ public sealed class ValidationCatalogTests
                 RuleCategory.Object => "WT31",
                 RuleCategory.CrossObject => "WT32",
                 RuleCategory.Practice => "WT33",
+                RuleCategory.Dependency => "WT34",
                 _ => "WT39",
             };
             StringAssert.StartsWith(rule.Id, expected, rule.Id);

@@ -15,6 +15,7 @@ public enum RuleCategory
     CrossObject,
     Practice,
     Configuration,
+    Dependency,
 }
 
 /// <summary>A validation rule: its diagnostic code and default grade.</summary>
@@ -105,6 +106,31 @@ public static class ValidationRules
         new(DiagnosticCodes.WT3308, RuleCategory.Practice, RuleSeverity.Warning, "Privilege escalation allowed"),
         new(DiagnosticCodes.WT3309, RuleCategory.Practice, RuleSeverity.Warning, "Root filesystem writable"),
         new(DiagnosticCodes.WT3310, RuleCategory.Practice, RuleSeverity.Warning, "Capabilities not dropped"),
+
+        // 34xx: dependencies resolved from repositories (Dependencies/).
+        new(DiagnosticCodes.WT3401, RuleCategory.Dependency, RuleSeverity.Error, "Repository name not configured"),
+        new(DiagnosticCodes.WT3402, RuleCategory.Dependency, RuleSeverity.Error, "No chart source for the repository's scheme"),
+        new(DiagnosticCodes.WT3403, RuleCategory.Dependency, RuleSeverity.Error, "Repository unreachable"),
+        new(DiagnosticCodes.WT3404, RuleCategory.Dependency, RuleSeverity.Error, "Repository timed out"),
+        new(DiagnosticCodes.WT3405, RuleCategory.Dependency, RuleSeverity.Error, "Repository refused access"),
+        new(DiagnosticCodes.WT3406, RuleCategory.Dependency, RuleSeverity.Error, "Repository index or archive not found"),
+        new(DiagnosticCodes.WT3407, RuleCategory.Dependency, RuleSeverity.Error, "Repository index malformed"),
+        new(DiagnosticCodes.WT3408, RuleCategory.Dependency, RuleSeverity.Error, "Chart absent from repository"),
+        new(DiagnosticCodes.WT3409, RuleCategory.Dependency, RuleSeverity.Error, "Version constraint unsatisfiable"),
+        new(DiagnosticCodes.WT3410, RuleCategory.Dependency, RuleSeverity.Error, "Archive digest mismatch"),
+        new(DiagnosticCodes.WT3411, RuleCategory.Dependency, RuleSeverity.Error, "Version constraint invalid"),
+        new(DiagnosticCodes.WT3412, RuleCategory.Dependency, RuleSeverity.Error, "Dependency not cached (offline)"),
+        new(DiagnosticCodes.WT3413, RuleCategory.Dependency, RuleSeverity.Error, "Archive corrupt"),
+        new(DiagnosticCodes.WT3414, RuleCategory.Dependency, RuleSeverity.Error, "Archive path leaves the chart"),
+        new(DiagnosticCodes.WT3415, RuleCategory.Dependency, RuleSeverity.Error, "Archive holds a link"),
+        new(DiagnosticCodes.WT3416, RuleCategory.Dependency, RuleSeverity.Error, "Archive too large"),
+        new(DiagnosticCodes.WT3417, RuleCategory.Dependency, RuleSeverity.Error, "Archive expands too much"),
+        new(DiagnosticCodes.WT3418, RuleCategory.Dependency, RuleSeverity.Error, "Archive holds another chart"),
+        new(DiagnosticCodes.WT3419, RuleCategory.Dependency, RuleSeverity.Error, "file:// dependency not a chart"),
+        new(DiagnosticCodes.WT3420, RuleCategory.Dependency, RuleSeverity.Error, "Chart.lock out of sync"),
+        new(DiagnosticCodes.WT3421, RuleCategory.Dependency, RuleSeverity.Error, "Chart.lock not parsable"),
+        new(DiagnosticCodes.WT3422, RuleCategory.Dependency, RuleSeverity.Error, "Repository answered an unexpected status"),
+        new(DiagnosticCodes.WT3423, RuleCategory.Dependency, RuleSeverity.Warning, "Credentials variable not set"),
 
         // 39xx: configuration.
         new(DiagnosticCodes.WT3901, RuleCategory.Configuration, RuleSeverity.Error, "Configuration file not parsable"),

@@ -36,6 +36,9 @@ public sealed class StaticFileServer : IDisposable
     /// <summary>Paths whose answers are held back this long (a repository that does not answer in time).</summary>
     public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Paths answered with this status and no body (a repository failing in some other way).</summary>
+    public ConcurrentDictionary<string, int> Statuses { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every path asked for, in order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
@@ -68,6 +71,12 @@ public sealed class StaticFileServer : IDisposable
             if (Delays.TryGetValue(path, out var delay))
             {
                 await Task.Delay(delay);
+            }
+
+            if (Statuses.TryGetValue(path, out var status))
+            {
+                context.Response.StatusCode = status;
+                return;
             }
 
             if (_credentials is not null && !Authorized(context.Request))

@@ -92,6 +92,59 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void AnUnexpectedStatusIsNamed()
+        => AssertRefused("WT3422", r => r.Server.Statuses["charts/index.yaml"] = 503, dependency: "common");
+
+    [TestMethod]
+    public void AFileReferenceToNoChartIsNamed()
+        => AssertRefused("WT3419", r => EditChart(r, "alias: sessions\n    version: ~2.1.0\n    repository: \"@fixtures\"", "alias: sessions\n    version: ~2.1.0\n    repository: file://../no-such-chart"));
+
+    [TestMethod]
+    public void AStaleChartLockIsAnErrorAndConstraintsAreUsed()
+    {
+        using var repository = new ChartRepositoryFixture();
+        File.WriteAllText(Path.Combine(repository.ChartDirectory, ChartLock.FileName), new ChartLock("sha256:" + new string('a', 64), "2026-01-01T00:00:00Z", [new("common", "1.0.0", repository.RepositoryUrl), new("cache", "2.1.0", repository.RepositoryUrl)]).Write());
+
+        var resolution = new ChartDependencyResolver(repository.Options()).Resolve(LoadedChart.Load(repository.ChartDirectory), ResolutionMode.Missing);
+        var build = DependencyVendoring.Run(repository.ChartDirectory, new ChartDependencyResolver(repository.Options()), ResolutionMode.Build);
+
+        var problem = resolution.Problems.Single();
+        Assert.AreEqual("WT3420", problem.Diagnostic.Code);
+        Assert.IsNull(problem.Dependency);
+        CollectionAssert.AreEqual(new[] { "1.2.0", "2.1.3" }, resolution.Resolved.Select(r => r.Locked.Version).ToArray(), "validation goes on from the constraints");
+        Assert.IsTrue(build.Any(d => d.Code == "WT3420"), "dependency build refuses a stale lock, as Helm's does");
+        Assert.IsFalse(Directory.Exists(Path.Combine(repository.ChartDirectory, "charts")));
+    }
+
+    [TestMethod]
+    public void AnUnreadableChartLockIsNamed()
+    {
+        using var repository = new ChartRepositoryFixture();
+        File.WriteAllText(Path.Combine(repository.ChartDirectory, ChartLock.FileName), "dependencies: 3\n");
+
+        var resolution = new ChartDependencyResolver(repository.Options()).Resolve(LoadedChart.Load(repository.ChartDirectory), ResolutionMode.Missing);
+
+        Assert.AreEqual("WT3421", resolution.Problems.Single().Diagnostic.Code);
+        Assert.HasCount(2, resolution.Resolved);
+    }
+
+    [TestMethod]
+    public void ACredentialsVariableThatIsNotSetIsAWarning()
+    {
+        using var temp = new TemporaryDirectory();
+        var configuration = temp.Combine("welltrack.yaml");
+        File.WriteAllText(configuration, "dependencies:\n  timeout: 5\n  repositories:\n    - name: private\n      url: https://charts.example.test/\n      tokenVariable: WELLTRACK_TEST_TOKEN_THAT_IS_NOT_SET\n");
+
+        var (resolver, diagnostics) = DependencySetup.Create(temp.Path, configuration, offline: true);
+
+        Assert.AreEqual("WT3423", diagnostics.Single().Code);
+        Assert.IsFalse(diagnostics.Single().IsError);
+        Assert.AreEqual(TimeSpan.FromSeconds(5), resolver.Options.Timeout);
+        Assert.IsTrue(resolver.Options.Offline);
+        Assert.AreEqual("private", resolver.Options.Repositories.Single().Name);
+    }
+
+    [TestMethod]
     public void AnOciRepositoryHasNoSourceUntilOneIsRegistered()
         => AssertRefused("WT3402", r => EditChart(r, "alias: sessions\n    version: ~2.1.0\n    repository: \"@fixtures\"", "alias: sessions\n    version: ~2.1.0\n    repository: oci://127.0.0.1:1/charts"));
 
@@ -115,7 +168,7 @@ public sealed class BadInputTests
         Assert.IsNotNull(problem, RepositoryResolutionTests.Describe(resolution));
         Assert.AreEqual(dependency, problem.Dependency);
         StringAssert.Contains(problem.Diagnostic.Message, dependency);
-        if (code is not ("WT3401" or "WT3402"))
+        if (code is not ("WT3401" or "WT3402" or "WT3419"))
         {
             StringAssert.Contains(problem.Diagnostic.Message, repository.RepositoryUrl);
         }

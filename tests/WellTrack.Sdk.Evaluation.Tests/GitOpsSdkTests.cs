@@ -23,6 +23,7 @@ public sealed class GitOpsSdkTests
         Assert.AreEqual("true", project.GetPropertyValue("GitOpsValidateCharts"));
         Assert.AreEqual("true", project.GetPropertyValue("GitOpsCheckSecrets"));
         Assert.AreEqual("false", project.GetPropertyValue("GitOpsStrict"));
+        Assert.AreEqual("false", project.GetPropertyValue("GitOpsOffline"));
         Assert.AreEqual("CoreBuild", project.GetPropertyValue("GitOpsValidateAfterTargets"));
         StringAssert.EndsWith(project.GetPropertyValue("WellTrackTasksAssembly").Replace('\\', '/'), "/build/../tasks/net10.0/WellTrack.Sdk.Tasks.dll");
         // What a project that compiles nothing does not produce (NoTargets' defaults).
@@ -50,6 +51,7 @@ public sealed class GitOpsSdkTests
             ["GitOpsValidateCharts"] = "false",
             ["GitOpsCheckSecrets"] = "false",
             ["GitOpsStrict"] = "true",
+            ["GitOpsOffline"] = "true",
             ["GitOpsValidateAfterTargets"] = "Build",
             ["WellTrackTasksAssembly"] = "/opt/fresh/WellTrack.Sdk.Tasks.dll",
             ["GenerateAssemblyInfo"] = "true",

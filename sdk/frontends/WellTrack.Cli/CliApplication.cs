@@ -18,6 +18,7 @@ internal static class CliApplication
           scan       find plain secrets in charts, values and manifests (never prints them)
           validate   render every chart and check it: chart files, objects, references between them, practice
           template   render a Helm chart exactly as `helm template` does
+          dependency build|update: write a chart's dependencies to charts/ and Chart.lock, as Helm does
 
         Run 'welltrack <command> --help' for a command's options.
         """;
@@ -27,6 +28,7 @@ internal static class CliApplication
         ["bump"] = (BumpCommand.Run, BumpCommand.Usage),
         ["scan"] = (ScanCommand.Run, ScanCommand.Usage),
         ["validate"] = (ValidateCommand.Run, ValidateCommand.Usage),
+        ["dependency"] = (DependencyCommand.Run, DependencyCommand.Usage),
         ["template"] = ((args, stdout, stderr, _) => TemplateCommand.Run(args, stdout, stderr), "Usage: welltrack template <chart-dir> [--name <release>] [--namespace <ns>] [--kube-version v1.31.0] [--api-versions g/v]... [-f <values.yaml>]... [--set a.b=c]..."),
     };
 

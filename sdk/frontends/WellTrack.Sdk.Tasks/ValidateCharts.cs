@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Build.Framework;
+using WellTrack.Core.Dependencies;
 using WellTrack.Core.IO;
 using WellTrack.Core.Validation;
 using WellTrack.Diagnostics;
@@ -31,6 +32,9 @@ public sealed class ValidateCharts : MSBuildTask, ICancelableTask, IDisposable
 
     /// <summary>Rule grades: Include=WT3301, Severity=none|note|warning|error, Reason=..., Chart=... (optional).</summary>
     public ITaskItem[] Rules { get; set; } = [];
+
+    /// <summary>Resolve chart dependencies from the cache only (<c>GitOpsOffline</c>).</summary>
+    public bool Offline { get; set; }
 
     /// <summary>Also write a SARIF 2.1.0 report here.</summary>
     public string SarifOutput { get; set; } = string.Empty;
@@ -66,6 +70,10 @@ public sealed class ValidateCharts : MSBuildTask, ICancelableTask, IDisposable
             item.GetMetadata("Severity"),
             NullIfEmpty(item.GetMetadata("Reason")),
             NullIfEmpty(item.GetMetadata("Chart"))));
+        // Dependencies charts/ lacks are resolved into the cache, never written into the repository.
+        var (resolver, dependencyDiagnostics) = DependencySetup.Create(Directory, NullIfEmpty(ConfigurationFile), Offline);
+        Log.Log(dependencyDiagnostics);
+        settings = settings with { Dependencies = resolver };
         ValidationReport report;
         try
         {

@@ -265,6 +265,7 @@ public sealed class ValidationCorpusTests
     {
         var covered = Cases().Select(c => ((Case)c[0]).Code)
             .Concat(ValidationConfigurationTests.BrokenConfigurations().Select(c => (string)c[1]))
+            .Concat(Dependencies.DependencyRuleCoverage.Tests.Keys) // one test per dependency code, in Dependencies/
             .Concat(["WT3020", "WT3021", "WT3908", "WT3909", "WT3910"]) // ARendererErrorIsForwardedAndSummarised, NoChartFoundIsReported, SettingsForAnUnknownChartAreAWarning, AnUnreadableConfigurationIsWT3909NotAParseError, CancelledValidationStopsBeforeTheNextChart (task tests)
             .ToHashSet();
 

@@ -1,4 +1,5 @@
 using WellTrack.Core.Bump;
+using WellTrack.Core.Dependencies;
 using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Validation;
@@ -18,7 +19,9 @@ public sealed class ChartValidationBumpCheck(IChartRenderer renderer) : IBumpChe
         {
             // What gets deployed is the chart with its values files; the ci/ variants are for chart changes, which the
             // repository's own build validates, not for a tag bump.
-            var settings = ValidationSettings.Default with { BaseDirectory = repositoryRoot, RenderCiValues = false };
+            // Dependencies charts/ lacks are resolved into the cache, outside the checkout: the commit holds only the bump.
+            var (resolver, _) = DependencySetup.Create(chart, configurationFile: null, offline: false);
+            var settings = ValidationSettings.Default with { BaseDirectory = repositoryRoot, RenderCiValues = false, Dependencies = resolver };
             var report = ChartValidator.ValidateWithConfiguration(chart, renderer, settings);
             diagnostics.AddRange(report.Diagnostics.Where(d => d.IsError));
         }

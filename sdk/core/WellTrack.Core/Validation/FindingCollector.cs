@@ -62,6 +62,25 @@ internal sealed class FindingCollector
         Add(new ValidationFinding(diagnostic with { File = location?.File, Severity = severity }, Chart, Variant));
     }
 
+    /// <summary>A diagnostic worded elsewhere (dependency resolution), graded as its rule is, placed at <paramref name="location"/>.</summary>
+    public void Regrade(Diagnostic diagnostic, SourceLocation? location)
+    {
+        if (!DiagnosticCode.TryParse(diagnostic.Code, out var code))
+        {
+            Forward(diagnostic);
+            return;
+        }
+
+        var severity = _settings.SeverityOf(code, Chart);
+        if (severity == RuleSeverity.None)
+        {
+            return;
+        }
+
+        var at = Relative(location);
+        Add(new ValidationFinding(diagnostic with { Severity = ToDiagnosticSeverity(severity), File = at?.File, Line = at?.Line ?? 0, Column = at?.Column ?? 0 }, Chart, Variant));
+    }
+
     private void Add(ValidationFinding finding)
     {
         var d = finding.Diagnostic;

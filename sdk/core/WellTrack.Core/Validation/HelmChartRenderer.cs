@@ -27,6 +27,7 @@ public sealed class HelmChartRenderer : IChartRenderer
             ValuesSchemaValidator = Charts.ValuesSchema.Validator(includeRoot: false),
             ValueFiles = extraValuesFiles,
             RecordSourceMap = true,
+            ResolveDependencies = settings.Dependencies is { } resolver ? resolver.Complete : null,
         });
         // The engine names files as Helm names templates (CHART/templates/x.yaml); an editor or a CI problem matcher
         // needs the file's path, which every other finding gives.

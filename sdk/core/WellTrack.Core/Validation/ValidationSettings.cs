@@ -1,4 +1,5 @@
 using System.Globalization;
+using WellTrack.Core.Dependencies;
 using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Validation;
@@ -124,6 +125,10 @@ public sealed record ValidationSettings
     /// <summary>Files and directories holding CustomResourceDefinitions the cluster has, besides the charts' crds/
     /// (<c>validation.customResourceDefinitions</c>, resolved against welltrack.yaml's directory).</summary>
     public IReadOnlyList<string> CustomResourceDefinitions { get; init; } = [];
+
+    /// <summary>Resolves the dependencies charts/ lacks (from repositories, into the cache) for the rules and the
+    /// renderer; null: charts render with what charts/ holds and a missing dependency is WT3012.</summary>
+    public ChartDependencyResolver? Dependencies { get; init; }
 
     /// <summary>The grade of <paramref name="ruleId"/> in <paramref name="chart"/>: chart setting, else repository
     /// setting, else the rule's default; <see cref="Strict"/> then turns a warning into an error.</summary>

@@ -285,6 +285,13 @@ public sealed record ChartDependency(string Name, string Version, string Alias, 
     /// <summary><c>import-values</c>: strings (<c>exports.NAME</c> of the child) and <c>{child, parent}</c> maps.</summary>
     public IReadOnlyList<object?> ImportValues { get; init; } = [];
 
+    /// <summary>Where the chart comes from: a repository URL, <c>oci://…</c>, <c>file://…</c>, <c>@name</c> or
+    /// <c>alias:name</c>; empty for a chart kept in charts/.</summary>
+    public string Repository { get; init; } = string.Empty;
+
+    /// <summary>Chart.yaml's rarely written <c>enabled</c> field (part of Helm's lock digest).</summary>
+    public bool Enabled { get; init; }
+
     /// <summary>The name the subchart's values live under in the parent: the alias when given.</summary>
     public string Key => Alias.Length > 0 ? Alias : Name;
 
@@ -293,6 +300,6 @@ public sealed record ChartDependency(string Name, string Version, string Alias, 
         string S(string key) => d.TryGetValue(key, out var v) && v is string s ? s : string.Empty;
         var tags = d.TryGetValue("tags", out var t) && t is List<object?> l ? l.OfType<string>().ToList() : [];
         var imports = d.TryGetValue("import-values", out var i) && i is List<object?> il ? il : [];
-        return new ChartDependency(S("name"), S("version"), S("alias"), S("condition"), tags) { ImportValues = imports };
+        return new ChartDependency(S("name"), S("version"), S("alias"), S("condition"), tags) { ImportValues = imports, Repository = S("repository"), Enabled = d.TryGetValue("enabled", out var e) && e is true };
     }
 }

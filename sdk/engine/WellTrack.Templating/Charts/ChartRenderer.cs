@@ -49,7 +49,8 @@ public static class ChartRenderer
         PreparedChart prepared;
         try
         {
-            prepared = PreparedChart.Load(chartDirectory);
+            var chart = LoadedChart.Load(chartDirectory);
+            prepared = PreparedChart.Prepare(options.ResolveDependencies is { } resolve ? resolve(chart) : chart);
         }
         catch (ChartLoadException e)
         {

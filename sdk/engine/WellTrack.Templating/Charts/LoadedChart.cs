@@ -35,6 +35,13 @@ public sealed class LoadedChart
     /// <summary>values.schema.json's text, or null when the chart has none.</summary>
     public string? ValuesSchema { get; }
 
+    /// <summary>
+    /// This chart with <paramref name="resolved"/> added to its subcharts, as if charts/ held them: how dependencies
+    /// resolved from repositories reach the renderer without being written into the chart's directory.
+    /// </summary>
+    public LoadedChart WithDependencies(IEnumerable<LoadedChart> resolved)
+        => new(Directory, Metadata, Values, Templates, Files, [.. Dependencies, .. resolved], ValuesSchema);
+
     /// <summary>Reads <paramref name="directory"/> applying .helmignore; reads nothing outside it.</summary>
     /// <exception cref="ChartLoadException">With Helm's message.</exception>
     public static LoadedChart Load(string directory) => FromFiles(Path.GetFullPath(directory), ReadFiles(directory));

@@ -47,4 +47,11 @@ public sealed record RenderOptions
     /// <see cref="RenderedManifest.SourceMap"/>. Off by default: output is the same either way.
     /// </summary>
     public bool RecordSourceMap { get; init; }
+
+    /// <summary>
+    /// Supplies the dependencies charts/ lacks (fetched into a cache, never written into the chart): given the chart
+    /// as loaded from its directory, returns it with those subcharts added (<see cref="LoadedChart.WithDependencies"/>).
+    /// Null: the chart renders with what charts/ holds, as <c>helm template</c> does.
+    /// </summary>
+    public Func<LoadedChart, LoadedChart>? ResolveDependencies { get; init; }
 }

@@ -109,8 +109,12 @@ public sealed partial class SemverConstraint
             _ => SemanticVersion.Of(cv.Major, cv.Minor, cv.Patch + 1),
         };
 
+        // Masterminds bounds ~, ^ and x-ranges by comparing parts (same major, same minor), not by "< next version":
+        // a pre-release of the next version (1.3.0-rc.1 for ~1.2.0-0) is outside the range.
+        bool Below(SemanticVersion upper) => Cmp(v.WithoutPrerelease(), upper) < 0;
+
         // w is the index of the first wildcard part (3: none); "1.2.x" ranges over [1.2.0, 1.3.0).
-        bool InWildcardRange() => w == 0 || (Cmp(v, cv) >= 0 && Cmp(v, Next(w - 1)) < 0);
+        bool InWildcardRange() => w == 0 || (Cmp(v, cv) >= 0 && Below(Next(w - 1)));
         switch (c.Op)
         {
             case "" or "=":
@@ -127,7 +131,7 @@ public sealed partial class SemverConstraint
                 return w == 3 ? Cmp(v, cv) <= 0 : w == 0 || Cmp(v, Next(w - 1)) < 0;
             case "~" or "~>":
                 // ~1.2.3 and ~1.2 allow patch changes, ~1 minor changes.
-                return w == 0 || (Cmp(v, cv) >= 0 && Cmp(v, w <= 1 ? Next(0) : Next(1)) < 0);
+                return w == 0 || (Cmp(v, cv) >= 0 && Below(w <= 1 ? Next(0) : Next(1)));
             case "^":
                 // ^ allows changes that keep the left-most non-zero part.
                 if (w == 0)
@@ -136,7 +140,7 @@ public sealed partial class SemverConstraint
                 }
 
                 var upper = cv.Major > 0 || w == 1 ? Next(0) : cv.Minor > 0 || w == 2 ? Next(1) : Next(2);
-                return Cmp(v, cv) >= 0 && Cmp(v, upper) < 0;
+                return Cmp(v, cv) >= 0 && Below(upper);
             default:
                 return false;
         }

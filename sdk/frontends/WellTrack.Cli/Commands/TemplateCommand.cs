@@ -1,3 +1,4 @@
+using WellTrack.Core.Dependencies;
 using WellTrack.Core.Validation;
 using WellTrack.Templating.Charts;
 
@@ -19,7 +20,9 @@ internal static class TemplateCommand
             return ExitCodes.Success;
         }
 
-        var commandLine = HelmTemplateCommandLine.Parse(args, out var usageError);
+        // --offline is welltrack's own (dependencies from the cache only); the rest is helm template's command line.
+        var offline = args.Contains("--offline");
+        var commandLine = HelmTemplateCommandLine.Parse([.. args.Where(a => a != "--offline")], out var usageError);
         if (commandLine is null)
         {
             stderr.WriteLine($"Error: {usageError}");
@@ -30,7 +33,14 @@ internal static class TemplateCommand
         // Helm checks the values against every chart's values.schema.json before rendering; the engine leaves the
         // JSON Schema implementation to the core.
         var options = commandLine.SkipSchemaValidation ? commandLine.Options : commandLine.Options with { ValuesSchemaValidator = ChartValuesSchema.Validator() };
+        var (resolver, configuration) = DependencySetup.Create(commandLine.ChartDirectory, configurationFile: null, offline);
+        options = options with { ResolveDependencies = resolver.Complete };
         var result = ChartRenderer.Render(commandLine.ChartDirectory, options);
+        foreach (var diagnostic in configuration.Concat(resolver.Problems().Select(p => p.Diagnostic)))
+        {
+            stderr.WriteLine(diagnostic.ToString());
+        }
+
         if (!result.Succeeded)
         {
             stderr.WriteLine($"Error: {result.Error}");

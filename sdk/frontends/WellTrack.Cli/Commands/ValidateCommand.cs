@@ -1,5 +1,6 @@
 using WellTrack.Cli.CommandLine;
 using WellTrack.Cli.Output;
+using WellTrack.Core.Dependencies;
 using WellTrack.Core.Validation;
 using WellTrack.Diagnostics;
 using WellTrack.Diagnostics.Reporting;
@@ -21,6 +22,7 @@ internal static class ValidateCommand
           --config <welltrack.yaml> configuration file (default: welltrack.yaml at or above the directory)
           --name <release>          release name to render with (default release-name)
           --namespace <ns>          namespace to render with (default default)
+          --offline                 resolve dependencies from the cache only (a missing one is WT3412)
 
         Every chart is rendered with its values.yaml and with each ci/*-values.yaml, and every rendered object is
         checked: schema, names, references between objects, and practice. Exit code: 0 no errors, 1 errors, 2 usage.
@@ -30,7 +32,7 @@ internal static class ValidateCommand
     {
         var parsed = new ArgumentReader()
             .Option("--format").Option("--output", "-o").Option("--kube-version").Option("--api-versions", "-a").Option("--config").Option("--name").Option("--namespace")
-            .Flag("--strict").Flag("--help", "-h")
+            .Flag("--strict").Flag("--offline").Flag("--help", "-h")
             .Read(args);
         if (parsed.Has("--help") || parsed.Has("-h"))
         {
@@ -58,6 +60,19 @@ internal static class ValidateCommand
             throw new UsageException(DiagnosticCodes.WT9019, directory);
         }
 
+        // Dependencies charts/ lacks are resolved into the cache and rendered from there, never written into the chart.
+        var (resolver, dependencyDiagnostics) = DependencySetup.Create(directory, parsed.Single("--config"), parsed.Has("--offline"));
+        foreach (var diagnostic in dependencyDiagnostics)
+        {
+            stderr.WriteLine(diagnostic.ToString());
+        }
+
+        if (dependencyDiagnostics.Any(d => d.IsError))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        settings = settings with { Dependencies = resolver };
         ValidationReport report;
         try
         {

@@ -178,8 +178,23 @@ internal static partial class ChartRules
             return;
         }
 
+        // Dependencies charts/ lacks are resolved from their repositories (into the cache) when the run allows it;
+        // WT3012 is left for what nothing resolves: no repository, or resolution switched off.
+        var resolution = findings.Settings.Dependencies?.ForChart(loaded);
+        foreach (var problem in resolution?.Problems ?? [])
+        {
+            var node = declared.FirstOrDefault(d => d.Name == problem.Dependency).Node;
+            var at = problem.Dependency is null ? new SourceLocation(problem.Diagnostic.File ?? dependencyFile) : ChartYaml.At(dependencyFile, node?.Child("name") ?? chart);
+            findings.Regrade(problem.Diagnostic, at);
+        }
+
         foreach (var missing in ChartDependencies.Missing(loaded))
         {
+            if (resolution is not null && (resolution.Resolved.Any(r => r.Request.Name == missing) || resolution.Problems.Any(p => p.Dependency == missing)))
+            {
+                continue;
+            }
+
             var (name, version, node) = declared.FirstOrDefault(d => d.Name == missing);
             findings.Report(DiagnosticCodes.WT3012, ChartYaml.At(dependencyFile, node?.Child("name") ?? chart), missing, version ?? "*");
         }

@@ -45,10 +45,13 @@ internal static class RandomValue
         return string.Create(CultureInfo.InvariantCulture, $"{name}, {v.Length} characters");
     }
 
+    // Words that make a key an identifier or a hash wherever they sit in it (checksum/config, commitSha, digestValue).
+    private static readonly string[] IdentifierWords = ["public", "checksum", "digest", "hash", "commit", "revision", "fingerprint", "integrity", "uuid", "sha1", "sha256", "sha512"];
+
     public static bool IsIdentifierKey(string key)
     {
         var normalized = new string(key.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        return normalized.Contains("public", StringComparison.Ordinal) || IdentifierEndings.Any(e => normalized.EndsWith(e, StringComparison.Ordinal));
+        return IdentifierWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) || IdentifierEndings.Any(e => normalized.EndsWith(e, StringComparison.Ordinal));
     }
 
     public static Alphabet? AlphabetOf(string v)
@@ -82,6 +85,13 @@ internal static class RandomValue
             return v.Length >= 32 && v.Length != 40 && Entropy(v) >= 0.8 * Math.Log2(Math.Min(v.Length, 16));
         }
 
+        // Eight lower-case letters in a row are a word (ProxyHttp2Configuration): in a random base64 string of 40
+        // characters such a run has a chance of about 3%.
+        if (LongestLowercaseRun(v) >= 8)
+        {
+            return false;
+        }
+
         var upper = v.Count(char.IsAsciiLetterUpper);
         var lower = v.Count(char.IsAsciiLetterLower);
         var digits = v.Count(char.IsAsciiDigit);
@@ -90,7 +100,20 @@ internal static class RandomValue
             return false;
         }
 
-        return alphabet != Alphabet.Base64 || !DecodesToText(v);
+        // Alphanumeric strings are base64 too when their length allows: "SGVsbG8…" is text, encoded.
+        return !DecodesToText(v);
+    }
+
+    private static int LongestLowercaseRun(string v)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in v)
+        {
+            run = char.IsAsciiLetterLower(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     /// <summary><c>sha512-…</c> (Subresource Integrity, npm lock files), <c>h1:…</c> (go.sum).</summary>

@@ -64,12 +64,16 @@ internal sealed class ManifestAnalyzer
                 WalkMapping(mapping, path, tokensOnly);
                 break;
             case YamlSourceSequence sequence:
+                // An argument given after its flag is reported as such, not again as a random value.
+                var arguments = CheckArguments(sequence, path);
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    Walk(sequence.Items[i], $"{path}[{i}]", tokensOnly, keyLine);
+                    if (!arguments.Contains(i))
+                    {
+                        Walk(sequence.Items[i], $"{path}[{i}]", tokensOnly, keyLine);
+                    }
                 }
 
-                CheckArguments(sequence, path);
                 break;
             case YamlSourceScalar scalar:
                 if (LastKey(path) == "literals")
@@ -239,17 +243,26 @@ internal sealed class ManifestAnalyzer
     }
 
     /// <summary>Argument lists that give a credential as the item after its flag: <c>["--password", "s3cr3t"]</c>, <c>["mysql", "-pSECRET"]</c>.</summary>
-    private void CheckArguments(YamlSourceSequence sequence, string path)
+    private HashSet<int> CheckArguments(YamlSourceSequence sequence, string path)
     {
+        var reported = new HashSet<int>();
+        if (sequence.Items.Count < 2)
+        {
+            return reported;
+        }
+
         var items = sequence.Items.Select(i => i is YamlSourceScalar { IsNonString: false } scalar ? scalar.Value : null).ToList();
         foreach (var (index, secret, weak) in ArgumentCredentials.Find(items, _file.AllowPlaceholders))
         {
+            reported.Add(index);
             var scalar = (YamlSourceScalar)sequence.Items[index];
             var offset = scalar.Value.IndexOf(secret, StringComparison.Ordinal);
             var (line, column) = Position(scalar, Math.Max(0, offset), secret.Length);
             _file.Add(new RawFinding(weak ? SecretCodes.WeakCredential : SecretCodes.CommandCredential, weak ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
                 line, column, line, $"{path}[{index}]", secret));
         }
+
+        return reported;
     }
 
     private bool AddTokens(YamlSourceScalar scalar, string path, int keyLine)

@@ -24,12 +24,13 @@ internal static class ConfigFormats
             return byName;
         }
 
-        if (Path.GetExtension(name).Length > 0)
+        if (Path.GetExtension(name) is ".yaml" or ".yml" or ".json" or ".tpl" or ".md" or ".txt")
         {
             return ConfigFormat.None;
         }
 
-        // No extension: a shebang names a script; lines of NAME=value make an env file (Kustomize's secretGenerator envs).
+        // Any other name: a shebang names a script; lines of NAME=value make an env file (Kustomize's secretGenerator
+        // envs, app.env.sample, Dockerfile build args).
         if (text.StartsWith("#!", StringComparison.Ordinal))
         {
             return ConfigFormat.Shell;

@@ -79,7 +79,7 @@ internal static class ConfigFormats
         _ => [],
     };
 
-    /// <summary>At least two lines, and most non-comment lines, are NAME=value assignments.</summary>
+    /// <summary>Every non-comment line, or at least two and three in four, are NAME=value assignments.</summary>
     private static bool LooksLikeEnv(string text)
     {
         int assignments = 0, others = 0;
@@ -106,6 +106,6 @@ internal static class ConfigFormats
             }
         }
 
-        return assignments >= 2 && assignments > others * 3;
+        return assignments > 0 && (others == 0 || assignments >= 2 && assignments > others * 3);
     }
 }

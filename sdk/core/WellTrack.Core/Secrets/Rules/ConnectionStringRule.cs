@@ -47,8 +47,11 @@ internal sealed partial class ConnectionStringRule : TokenRule
 
     private static bool MayBeUrlForm(string text) => text.Contains("://", StringComparison.Ordinal);
 
+    // A connection string separates its properties (';' in ADO.NET and JDBC, '?'/'&' in a JDBC URL's query); a lone
+    // "password = x" line of an INI or properties file is a setting, which the context rules report as such.
     private static bool MayBeKeyValueForm(string text)
-        => text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase));
+        => text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase))
+           && text.AsSpan().IndexOfAny(';', '&', '?') >= 0;
 
     private TokenMatch? Credential(Group password) => Credentials.Judge(Code, password, AllowPlaceholders);
 

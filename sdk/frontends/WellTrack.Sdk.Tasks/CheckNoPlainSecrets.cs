@@ -26,6 +26,15 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask, IDisposa
     /// <summary>Report everything placeholders too (changeme under a password key).</summary>
     public bool ReportPlaceholders { get; set; }
 
+    /// <summary>Globs (.gitignore grammar, relative to <see cref="Directory"/>) never scanned, beside <c>secrets.exclude</c> of welltrack.yaml.</summary>
+    public string[] Exclude { get; set; } = [];
+
+    /// <summary>Skip what .gitignore leaves out of git: <c>true</c>, <c>false</c>, or empty for welltrack.yaml's <c>secrets.gitignore</c> (default true).</summary>
+    public string RespectGitIgnore { get; set; } = string.Empty;
+
+    /// <summary>Skip what each chart's .helmignore leaves out: <c>true</c>, <c>false</c>, or empty for <c>secrets.helmignore</c> (default false).</summary>
+    public string RespectHelmIgnore { get; set; } = string.Empty;
+
     /// <summary>Also write a SARIF 2.1.0 report to this file (for GitHub code scanning).</summary>
     public string SarifOutput { get; set; } = string.Empty;
 
@@ -53,6 +62,9 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask, IDisposa
             {
                 BaselinePath = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
                 AllowPlaceholders = !ReportPlaceholders,
+                ExcludePatterns = Exclude.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList(),
+                GitIgnore = OptionalBool(RespectGitIgnore),
+                HelmIgnore = OptionalBool(RespectHelmIgnore),
             }, _cancellation.Token);
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -119,4 +131,6 @@ public sealed class CheckNoPlainSecrets : MSBuildTask, ICancelableTask, IDisposa
             Log.Log(exception.Diagnostic);
         }
     }
+
+    private static bool? OptionalBool(string value) => bool.TryParse(value.Trim(), out var parsed) ? parsed : null;
 }

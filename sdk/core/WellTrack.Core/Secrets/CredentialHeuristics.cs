@@ -180,14 +180,46 @@ internal static partial class CredentialHeuristics
         return true;
     }
 
+    // Documentation, not credentials. Deliberately narrow: a default or dictionary password (admin, password,
+    // secret) is a weak credential, which WeakWords names.
     private static readonly HashSet<string> PlaceholderWords = new(StringComparer.Ordinal)
     {
-        "changeme", "change-me", "change_me", "changeit", "password", "passw0rd", "secret", "token", "apikey", "api-key",
-        "api_key", "todo", "tbd", "fixme", "replaceme", "replace-me", "replace_me", "placeholder", "example", "dummy", "fake",
-        "test", "none", "null", "nil", "empty", "redacted", "[redacted]", "hidden", "notset", "not-set", "unset", "secretvalue",
-        "mysecret", "mypassword", "my-secret", "my-password", "your-secret", "your-password", "default", "xxx", "n/a", "na",
-        "undefined", "sample", "foo", "bar", "foobar", "pass", "admin", "root", "user", "demo", "value",
+        "changeme", "change-me", "change_me", "todo", "tbd", "fixme", "replaceme", "replace-me", "replace_me", "placeholder",
+        "example", "dummy", "fake", "none", "null", "nil", "empty", "redacted", "[redacted]", "hidden", "notset", "not-set",
+        "unset", "your-secret", "your-password", "xxx", "n/a", "na", "undefined", "sample", "value", "secretvalue",
     };
+
+    // Defaults shipped by products and the most common dictionary passwords: in git they are credentials anyone
+    // with read access can try, so they are reported (as weak), never dismissed as placeholders.
+    private static readonly HashSet<string> WeakWords = new(StringComparer.Ordinal)
+    {
+        "password", "passw0rd", "p@ssw0rd", "p@ssword", "password1", "password123", "admin", "admin123", "administrator",
+        "root", "toor", "secret", "pass", "test", "test123", "default", "guest", "user", "qwerty", "letmein", "welcome",
+        "mypassword", "mysecret", "my-secret", "my-password", "demo", "foo", "bar", "foobar", "changeit", "postgres",
+        "mysql", "redis", "minioadmin", "elastic", "rabbitmq", "token", "apikey", "api-key", "api_key", "s3cr3t", "secret123",
+        "pa55word", "supersecret", "topsecret",
+    };
+
+    /// <summary>A product default or common dictionary password (<c>admin</c>, <c>password</c>, <c>changeit</c>).</summary>
+    public static bool IsWeakDefault(string value) => WeakWords.Contains(value.Trim().ToLowerInvariant());
+
+    /// <summary>
+    /// A short literal under a key that names a password or secret, too plain to pass <see cref="IsCredentialValue"/>
+    /// (<c>NEXTAUTH_SECRET: muysecreto</c>): a weak credential, not a name, a type, a path or a reference.
+    /// </summary>
+    public static bool IsWeakLiteral(string key, string value, bool allowPlaceholders)
+    {
+        var v = value.Trim();
+        var normalized = Normalize(key);
+        if (!(IsPasswordKey(key) || normalized.EndsWith("secret", StringComparison.Ordinal)) || v.Length is < 4 or > 64 || v.Any(char.IsWhiteSpace))
+        {
+            return false;
+        }
+
+        return IsWeakDefault(v)
+               || !IsReference(v) && !(allowPlaceholders && IsPlaceholder(v)) && !IsNonSecretShape(v) && !IsNameLike(v)
+                  && !DottedIdentifier().IsMatch(v) && !PascalCaseType().IsMatch(v) && v.Any(char.IsLetterOrDigit);
+    }
 
     /// <summary>A value whose shape says it is not a credential: URL, host, path, e-mail, number, duration, name, public key material.</summary>
     public static bool IsNonSecretShape(string value)
@@ -336,8 +368,11 @@ internal static partial class CredentialHeuristics
     [GeneratedRegex(@"^\$[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ShellVariable();
 
-    [GeneratedRegex(@"^(?:x{3,}|\*{3,}|\.{3,}|-+|#+|0{4,}|1234\d*|<.*>|\[.*\]|\(.*\)|your[-_ ]?.*|(?:my|insert|enter|put|add|replace|set|fill)[-_ ].*|.*change[-_ ]?(?:me|it).*|.*replace[-_ ]?me.*|(?:example|sample|dummy|fake|placeholder|test|default|demo)[-_ .]?\w*|.*[-_ ]here|.*example.*|.*placeholder.*|(?:x+[-_]?)+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:x{3,}|\*{3,}|\.{3,}|-+|#+|0{4,}|1234\d*|<.*>|\[.*\]|\(.*\)|your[-_ ]?.*|(?:my|insert|enter|put|add|replace|set|fill)[-_ ].*|.*change[-_ ]?me.*|.*replace[-_ ]?me.*|(?:example|sample|dummy|fake|placeholder)[-_ .]?\w*|.*[-_ ]here|.*example.*|.*placeholder.*|(?:x+[-_]?)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PascalCaseType();
 
     [GeneratedRegex(@"^[a-z][a-z0-9+.-]*://", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SchemeUrl();

@@ -1,3 +1,4 @@
+using WellTrack.Core.Secrets.Formats;
 using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
 using YamlDotNet.Core;
@@ -63,9 +64,14 @@ internal sealed class ManifestAnalyzer
                 WalkMapping(mapping, path, tokensOnly);
                 break;
             case YamlSourceSequence sequence:
+                // An argument given after its flag is reported as such, not again as a random value.
+                var arguments = CheckArguments(sequence, path);
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    Walk(sequence.Items[i], $"{path}[{i}]", tokensOnly, keyLine);
+                    if (!arguments.Contains(i))
+                    {
+                        Walk(sequence.Items[i], $"{path}[{i}]", tokensOnly, keyLine);
+                    }
                 }
 
                 break;
@@ -204,39 +210,59 @@ internal sealed class ManifestAnalyzer
             return;
         }
 
-        var keyKind = CredentialHeuristics.ClassifyKey(key);
-        if (FeedingTemplate(path) is { } fed)
+        var fed = FeedingTemplate(path);
+        if (scalar.Value.Contains('\n', StringComparison.Ordinal))
         {
-            var credential = keyKind switch
-            {
-                KeyKind.Secret => CredentialHeuristics.IsCredentialValue(key, value, _file.AllowPlaceholders),
-                KeyKind.Reference => false,
-                _ => CredentialHeuristics.LooksHighEntropy(value),
-            };
-            if (credential)
-            {
-                var (line, column) = ValueStart(scalar);
-                _file.Add(new RawFinding(SecretCodes.ValueFeedsSecretTemplate, DiagnosticSeverity.Error, line, column, keyLine, path, value, fed.Template));
-            }
-
+            CheckEmbedded(key, scalar, path, fed);
             return;
         }
 
-        if (keyKind != KeyKind.Secret)
+        if (ContextRules.Judge(key, value, _file.AllowPlaceholders, fed?.Template) is { } verdict && !(verdict.Code == SecretCodes.RandomValue && IsMetadata(path)))
         {
-            return;
+            var (line, column) = ValueStart(scalar);
+            _file.Add(new RawFinding(verdict.Code, verdict.Severity, line, column, keyLine, path, value, verdict.Detail));
+        }
+    }
+
+    /// <summary>Annotations and labels (<c>rollme: {{ randAlphaNum 5 }}</c> rendered, build stamps) describe objects; they are not configuration.</summary>
+    private static bool IsMetadata(string path)
+        => path.Contains("nnotations.", StringComparison.Ordinal) || path.Contains("abels.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A multi-line value named like a configuration file (<c>application.properties: |</c>, <c>.env</c>,
+    /// <c>entrypoint.sh</c>) or shaped like one (a shebang, NAME=value lines) is read in that format; each entry is
+    /// reported at the line that holds it.
+    /// </summary>
+    private void CheckEmbedded(string key, YamlSourceScalar scalar, string path, FedPath? fed)
+    {
+        var format = ConfigFormats.Detect(key, scalar.Value);
+        if (format != ConfigFormat.None)
+        {
+            ConfigFileAnalyzer.AnalyzeEmbedded(_file, format, scalar.Value, path, offset => Position(scalar, offset, 1), fed?.Template);
+        }
+    }
+
+    /// <summary>Argument lists that give a credential as the item after its flag: <c>["--password", "s3cr3t"]</c>, <c>["mysql", "-pSECRET"]</c>.</summary>
+    private HashSet<int> CheckArguments(YamlSourceSequence sequence, string path)
+    {
+        var reported = new HashSet<int>();
+        if (sequence.Items.Count < 2)
+        {
+            return reported;
         }
 
-        if (CredentialHeuristics.IsAwsSecretKey(key, value))
+        var items = sequence.Items.Select(i => i is YamlSourceScalar { IsNonString: false } scalar ? scalar.Value : null).ToList();
+        foreach (var (index, secret, weak) in ArgumentCredentials.Find(items, _file.AllowPlaceholders))
         {
-            var (line, column) = ValueStart(scalar);
-            _file.Add(new RawFinding(SecretCodes.AwsSecretAccessKey, DiagnosticSeverity.Error, line, column, keyLine, path, value));
+            reported.Add(index);
+            var scalar = (YamlSourceScalar)sequence.Items[index];
+            var offset = scalar.Value.IndexOf(secret, StringComparison.Ordinal);
+            var (line, column) = Position(scalar, Math.Max(0, offset), secret.Length);
+            _file.Add(new RawFinding(weak ? SecretCodes.WeakCredential : SecretCodes.CommandCredential, weak ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                line, column, line, $"{path}[{index}]", secret));
         }
-        else if (CredentialHeuristics.IsCredentialValue(key, value, _file.AllowPlaceholders))
-        {
-            var (line, column) = ValueStart(scalar);
-            _file.Add(new RawFinding(SecretCodes.SecretLikeKey, DiagnosticSeverity.Error, line, column, keyLine, path, value));
-        }
+
+        return reported;
     }
 
     private bool AddTokens(YamlSourceScalar scalar, string path, int keyLine)
@@ -244,7 +270,7 @@ internal sealed class ManifestAnalyzer
         var matches = _file.Tokens.Find(scalar.Value);
         foreach (var match in matches)
         {
-            var (line, column) = Locate(scalar, scalar.Value.Substring(match.Index, match.Length));
+            var (line, column) = Position(scalar, match.Index, match.Length);
             _file.AddToken(match, line, column, keyLine, path);
         }
 
@@ -317,9 +343,84 @@ internal sealed class ManifestAnalyzer
         return _file.Position(index);
     }
 
-    private (int Line, int Column) Locate(YamlSourceScalar scalar, string fragment)
+    /// <summary>
+    /// Where character <paramref name="offset"/> of a scalar's value sits in the file. A literal block keeps its lines,
+    /// so the value's line k is the k-th line after the indicator; a plain or quoted scalar on one line starts at its
+    /// node. Anything else (folded lines, escapes) is searched for inside the node, never before it.
+    /// </summary>
+    private (int Line, int Column) Position(YamlSourceScalar scalar, int offset, int length)
     {
-        var start = scalar.StartIndex;
+        var value = scalar.Value;
+        var fragment = value.Substring(offset, Math.Min(length, value.Length - offset));
+        var index = scalar.Style switch
+        {
+            ScalarStyle.Literal => LiteralIndex(scalar, offset),
+            ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => scalar.StartIndex + 1 + offset,
+            _ => scalar.StartIndex + offset,
+        };
+        if (index >= 0 && index + fragment.Length <= _file.Text.Length && string.CompareOrdinal(_file.Text, index, fragment, 0, fragment.Length) == 0)
+        {
+            return _file.Position(index);
+        }
+
+        // Before searching, skip the value's lines above the one that holds the fragment: a same text earlier in the
+        // block (a comment in a script) is not where this one is.
+        var linesBefore = value.AsSpan(0, offset).Count('\n');
+        var from = scalar.StartIndex;
+        for (var k = 0; k < linesBefore && from >= 0; k++)
+        {
+            from = _file.Text.IndexOf('\n', from + 1);
+        }
+
+        return Locate(scalar, fragment, Math.Max(scalar.StartIndex, from));
+    }
+
+    /// <summary>The file index of a literal block's value character, or -1 when the block's layout is not the simple one.</summary>
+    private int LiteralIndex(YamlSourceScalar scalar, int offset)
+    {
+        var text = _file.Text;
+        var lineStart = text.IndexOf('\n', scalar.StartIndex) + 1;
+        if (lineStart <= 0)
+        {
+            return -1;
+        }
+
+        // Lines of the value map one to one to lines of the file after the indicator; the indentation is the first
+        // non-empty line's.
+        var indent = -1;
+        for (var at = lineStart; at < text.Length && indent < 0;)
+        {
+            var end = text.IndexOf('\n', at);
+            end = end < 0 ? text.Length : end;
+            var content = text.AsSpan(at, end - at).TrimEnd('\r');
+            if (content.Trim().Length > 0)
+            {
+                indent = content.Length - content.TrimStart(' ').Length;
+            }
+
+            at = end + 1;
+        }
+
+        var valueLine = scalar.Value.AsSpan(0, offset).Count('\n');
+        var valueLineStart = scalar.Value.LastIndexOf('\n', Math.Max(0, offset - 1)) is var nl and >= 0 && offset > 0 ? nl + 1 : 0;
+        var fileLine = lineStart;
+        for (var k = 0; k < valueLine; k++)
+        {
+            fileLine = text.IndexOf('\n', fileLine) + 1;
+            if (fileLine <= 0)
+            {
+                return -1;
+            }
+        }
+
+        return indent < 0 ? -1 : fileLine + indent + (offset - valueLineStart);
+    }
+
+    private (int Line, int Column) Locate(YamlSourceScalar scalar, string fragment) => Locate(scalar, fragment, scalar.StartIndex);
+
+    private (int Line, int Column) Locate(YamlSourceScalar scalar, string fragment, int from)
+    {
+        var start = Math.Min(from, _file.Text.Length);
         var end = Math.Min(_file.Text.Length, Math.Max(start, scalar.EndIndex));
         var found = fragment.Length == 0 ? -1 : _file.Text.IndexOf(fragment, start, end - start, StringComparison.Ordinal);
         if (found < 0 && fragment.Length > 12)

@@ -11,9 +11,10 @@ internal static class ScannedText
 {
     private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
 
-    public static string Read(string path)
+    public static string Read(string path) => Decode(File.ReadAllBytes(path));
+
+    public static string Decode(byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(path);
         var (encoding, preamble) = Detect(bytes);
         return encoding.GetString(bytes, preamble, bytes.Length - preamble);
     }

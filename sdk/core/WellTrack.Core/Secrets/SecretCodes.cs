@@ -27,8 +27,16 @@ public static class SecretCodes
     public static readonly DiagnosticCode PemPrivateKey = DiagnosticCodes.WT5025;
     public static readonly DiagnosticCode UrlCredentials = DiagnosticCodes.WT5026;
     public static readonly DiagnosticCode ConnectionStringPassword = DiagnosticCodes.WT5027;
+    public static readonly DiagnosticCode KeyStore = DiagnosticCodes.WT5030;
+    public static readonly DiagnosticCode RandomValue = DiagnosticCodes.WT5031;
+    public static readonly DiagnosticCode CommandCredential = DiagnosticCodes.WT5032;
+    public static readonly DiagnosticCode WeakCredential = DiagnosticCodes.WT5033;
     public static readonly DiagnosticCode SuppressionWithoutReason = DiagnosticCodes.WT5040;
     public static readonly DiagnosticCode BaselineUnreadable = DiagnosticCodes.WT5041;
     public static readonly DiagnosticCode DirectoryMissing = DiagnosticCodes.WT5042;
     public static readonly DiagnosticCode FileUnreadable = DiagnosticCodes.WT5043;
+    public static readonly DiagnosticCode FileTooLarge = DiagnosticCodes.WT5045;
+    public static readonly DiagnosticCode BinaryFileSkipped = DiagnosticCodes.WT5046;
+    public static readonly DiagnosticCode ArchiveNotOpened = DiagnosticCodes.WT5047;
+    public static readonly DiagnosticCode ConfigurationInvalid = DiagnosticCodes.WT5048;
 }

@@ -25,6 +25,19 @@ public sealed record SecretScanOptions
     /// <summary>Files larger than this are skipped (generated bundles, vendored data).</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>File name extensions scanned (lowercase, with the dot).</summary>
-    public IReadOnlyList<string> Extensions { get; init; } = [".yaml", ".yml", ".json", ".tpl"];
+    /// <summary>File name extensions scanned (with the dot); empty (the default) reads every text file.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
+    /// <summary>Globs in .gitignore grammar, relative to the scanned directory, never scanned; added to <c>secrets.exclude</c> of its welltrack.yaml.</summary>
+    public IReadOnlyList<string> ExcludePatterns { get; init; } = [];
+
+    /// <summary>Skip what .gitignore files leave out of git. Null: <c>secrets.gitignore</c> of welltrack.yaml, else true.</summary>
+    public bool? GitIgnore { get; init; }
+
+    /// <summary>Skip what each chart's .helmignore leaves out of the package. Null: <c>secrets.helmignore</c>, else false.</summary>
+    public bool? HelmIgnore { get; init; }
+
+    internal bool RespectGitIgnore => GitIgnore ?? true;
+
+    internal bool RespectHelmIgnore => HelmIgnore ?? false;
 }

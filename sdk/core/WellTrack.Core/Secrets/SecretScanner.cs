@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using System.Security.Cryptography;
+using WellTrack.Core.Secrets.Files;
+using WellTrack.Core.Secrets.Formats;
 using WellTrack.Core.Secrets.Rules;
 using WellTrack.Core.Yaml;
 using WellTrack.Diagnostics;
@@ -29,7 +32,9 @@ public static partial class SecretScanner
         }
 
         var baseline = LoadBaseline(rootDirectory, options);
-        var files = Enumerate(rootDirectory, options);
+        var (configuration, configurationProblem) = SecretScanConfiguration.Load(rootDirectory);
+        options = options with { GitIgnore = options.GitIgnore ?? configuration.GitIgnore, HelmIgnore = options.HelmIgnore ?? configuration.HelmIgnore };
+        var files = ScanFileSet.Enumerate(rootDirectory, options, [.. configuration.Exclude, .. options.ExcludePatterns]);
         var chartRoots = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         string? ChartRootOf(string relative) => ChartRoot(rootDirectory, relative, chartRoots);
 
@@ -91,6 +96,11 @@ public static partial class SecretScanner
 
         var findings = new List<SecretFinding>();
         var diagnostics = new List<Diagnostic>();
+        if (configurationProblem is not null)
+        {
+            diagnostics.Add(configurationProblem);
+        }
+
         int suppressed = 0, baselined = 0;
         foreach (var (scan, problem) in results)
         {
@@ -157,6 +167,17 @@ public static partial class SecretScanner
 
     private static void AnalyzeData(FileScan scan, IReadOnlyList<FedPath> fed)
     {
+        if (scan.Text.Length == 0)
+        {
+            return;
+        }
+
+        if (ConfigFormats.Detect(scan.RelativePath, scan.Text) is var format and not ConfigFormat.None)
+        {
+            ConfigFileAnalyzer.Analyze(scan, format);
+            return;
+        }
+
         IReadOnlyList<YamlSourceNode> documents;
         try
         {
@@ -174,7 +195,8 @@ public static partial class SecretScanner
 
     private static SecretFinding ToFinding(RawFinding raw, string relativePath, string display)
     {
-        var excerpt = raw.Code == SecretCodes.SecretTemplateFromValues ? string.Empty : SecretRedaction.Redact(raw.Secret);
+        // A template line and a key store's content hash are shown as nothing: neither is a secret's prefix.
+        var excerpt = raw.Code == SecretCodes.SecretTemplateFromValues || raw.Code == SecretCodes.KeyStore ? string.Empty : SecretRedaction.Redact(raw.Secret);
         var message = DiagnosticMessages.Format(raw.Code, raw.KeyPath, excerpt, raw.Detail);
         var diagnostic = new Diagnostic(raw.Code.Id, raw.Severity, message, display, raw.Line, raw.Column);
         var rule = SecretRuleCatalog.Find(raw.Code)?.Id ?? raw.Code.Id;
@@ -226,70 +248,40 @@ public static partial class SecretScanner
     private static (FileScan? Scan, Diagnostic? Problem) Read(string root, string relative, TokenRules tokens, SecretScanOptions options)
     {
         var path = Path.Combine(root, relative);
+        var location = SourceLocation.InFile(DisplayPath(root, relative));
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > options.MaxFileBytes)
+            var length = new FileInfo(path).Length;
+            var storeByName = ContentSniffer.KeyStoreByName(relative);
+            if (length > options.MaxFileBytes && storeByName is null)
             {
-                return (null, null);
+                return (null, Diagnostic.Create(SecretCodes.FileTooLarge, DiagnosticSeverity.Note, location, relative, options.MaxFileBytes));
             }
 
-            var text = ScannedText.Read(path);
-            if (text.Contains('\0', StringComparison.Ordinal))
+            var bytes = File.ReadAllBytes(path);
+            var content = ContentSniffer.Sniff(relative, bytes);
+            return content.Kind switch
             {
-                return (null, null);
-            }
-
-            return (new FileScan(relative, text, tokens, options.AllowPlaceholders), null);
+                ContentKind.Text => (new FileScan(relative, ScannedText.Decode(bytes), tokens, options.AllowPlaceholders), null),
+                ContentKind.KeyStore => (KeyStoreScan(relative, content.Format, bytes, tokens, options), null),
+                ContentKind.Archive => (null, Diagnostic.Create(SecretCodes.ArchiveNotOpened, DiagnosticSeverity.Note, location, relative, content.Format)),
+                ContentKind.UnknownBinary => (null, Diagnostic.Create(SecretCodes.BinaryFileSkipped, DiagnosticSeverity.Note, location, relative, $"{bytes.Length} bytes")),
+                _ => (null, null),
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, Diagnostic.Warning(SecretCodes.FileUnreadable, SourceLocation.InFile(DisplayPath(root, relative)), relative, e.Message));
+            return (null, Diagnostic.Warning(SecretCodes.FileUnreadable, location, relative, e.Message));
         }
     }
 
-    private static List<string> Enumerate(string root, SecretScanOptions options)
+    /// <summary>A key store holds private keys whatever its password: one finding at the file, fingerprinted by its content.</summary>
+    private static FileScan KeyStoreScan(string relative, string format, byte[] bytes, TokenRules tokens, SecretScanOptions options)
     {
-        var files = new List<string>();
-        var excluded = new HashSet<string>(options.ExcludeDirectories, StringComparer.Ordinal);
-        var extensions = new HashSet<string>(options.Extensions, StringComparer.OrdinalIgnoreCase);
-        var starts = options.IncludePaths.Count == 0 ? [string.Empty] : options.IncludePaths.Select(p => p.Replace('\\', '/').Trim('/')).ToList();
-        foreach (var start in starts.Distinct(StringComparer.Ordinal))
-        {
-            var full = start.Length == 0 ? root : Path.Combine(root, start);
-            if (File.Exists(full))
-            {
-                files.Add(start);
-            }
-            else if (Directory.Exists(full))
-            {
-                Walk(full, start, files, excluded, extensions);
-            }
-        }
-
-        return files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static void Walk(string directory, string relative, List<string> files, HashSet<string> excluded, HashSet<string> extensions)
-    {
-        var enumeration = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        foreach (var file in Directory.EnumerateFiles(directory, "*", enumeration))
-        {
-            var name = Path.GetFileName(file);
-            if (extensions.Contains(Path.GetExtension(name)))
-            {
-                files.Add(relative.Length == 0 ? name : $"{relative}/{name}");
-            }
-        }
-
-        foreach (var sub in Directory.EnumerateDirectories(directory, "*", enumeration))
-        {
-            var name = Path.GetFileName(sub);
-            if (!excluded.Contains(name))
-            {
-                Walk(sub, relative.Length == 0 ? name : $"{relative}/{name}", files, excluded, extensions);
-            }
-        }
+        var scan = new FileScan(relative, string.Empty, tokens, options.AllowPlaceholders);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        scan.Add(new RawFinding(SecretCodes.KeyStore, DiagnosticSeverity.Error, 1, 1, 1, Path.GetFileName(relative), hash, format));
+        return scan;
     }
 
     private static string? ChartRoot(string root, string relative, ConcurrentDictionary<string, string?> cache)

@@ -156,14 +156,9 @@ internal static partial class TemplateAnalyzer
                 continue;
             }
 
-            var column = ValueColumn(valueGroup);
-            if (CredentialHeuristics.IsAwsSecretKey(keyName, value))
+            if (ContextRules.Judge(keyName, value, file.AllowPlaceholders) is { } verdict)
             {
-                file.Add(new RawFinding(SecretCodes.AwsSecretAccessKey, DiagnosticSeverity.Error, lineNumber, column, lineNumber, keyName, value));
-            }
-            else if (CredentialHeuristics.IsCredentialValue(keyName, value, file.AllowPlaceholders))
-            {
-                file.Add(new RawFinding(SecretCodes.SecretLikeKey, DiagnosticSeverity.Error, lineNumber, column, lineNumber, keyName, value));
+                file.Add(new RawFinding(verdict.Code, verdict.Severity, lineNumber, ValueColumn(valueGroup), lineNumber, keyName, value, verdict.Detail));
             }
         }
     }

@@ -16,6 +16,9 @@ internal static class ScanCommand
           --baseline <file>         accepted fingerprints (default: <dir>/.welltrack-secrets-baseline.json when present)
           --update-baseline         write every current finding's fingerprint to the baseline and exit 0
           --no-placeholders         report placeholders (changeme, <your-key>) under secret-like keys too
+          --exclude <glob>          never scan these paths (.gitignore grammar; repeatable; adds to secrets.exclude in welltrack.yaml)
+          --no-gitignore            scan files that .gitignore leaves out of git too (default: skip them)
+          --helmignore              skip what each chart's .helmignore leaves out of its package (default: scan them)
 
         Exit code: 0 no error findings, 1 findings, 2 usage or configuration error.
         Findings never show a secret: only its key, the rule and a redacted excerpt (GOCS…[redacted]).
@@ -24,8 +27,8 @@ internal static class ScanCommand
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var parsed = new ArgumentReader()
-            .Option("--format").Option("--output", "-o").Option("--baseline")
-            .Flag("--update-baseline").Flag("--no-placeholders").Flag("--help", "-h")
+            .Option("--format").Option("--output", "-o").Option("--baseline").Option("--exclude")
+            .Flag("--update-baseline").Flag("--no-placeholders").Flag("--no-gitignore").Flag("--helmignore").Flag("--help", "-h")
             .Read(args);
         if (parsed.Has("--help") || parsed.Has("-h"))
         {
@@ -43,6 +46,9 @@ internal static class ScanCommand
             // Updating reads no baseline: it records everything found now.
             BaselinePath = update ? string.Empty : baselineOption,
             AllowPlaceholders = !parsed.Has("--no-placeholders"),
+            ExcludePatterns = parsed.All("--exclude"),
+            GitIgnore = parsed.Has("--no-gitignore") ? false : null,
+            HelmIgnore = parsed.Has("--helmignore") ? true : null,
         };
 
         SecretScanResult result;

@@ -5,7 +5,8 @@ namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>
 /// Database connection strings that carry a password: URL form (<c>postgres://user:pass@host</c>, MySQL, MariaDB,
-/// MongoDB, Redis, AMQP) and key-value form (<c>Host=db;Password=...</c>). A password given as a reference
+/// MongoDB, Redis, AMQP, SQL Server, JDBC) and key-value form (<c>Host=db;Password=...</c>, JDBC <c>;password=</c> and
+/// <c>?password=</c>). A password given as a reference
 /// (<c>${DB_PASSWORD}</c>, <c>$(DB_PASSWORD)</c>, <c>{{ ... }}</c>) or a placeholder is not a finding.
 /// </summary>
 internal sealed partial class ConnectionStringRule : TokenRule
@@ -25,10 +26,9 @@ internal sealed partial class ConnectionStringRule : TokenRule
         {
             foreach (Match match in UrlForm().Matches(text))
             {
-                var password = match.Groups["password"];
-                if (IsCredential(password.Value))
+                if (Credential(match.Groups["password"]) is { } found)
                 {
-                    yield return new TokenMatch(Code, password.Index, password.Length, password.Value);
+                    yield return found;
                 }
             }
         }
@@ -37,10 +37,9 @@ internal sealed partial class ConnectionStringRule : TokenRule
         {
             foreach (Match match in KeyValueForm().Matches(text))
             {
-                var password = match.Groups["password"];
-                if (IsCredential(password.Value))
+                if (Credential(match.Groups["password"]) is { } found)
                 {
-                    yield return new TokenMatch(Code, password.Index, password.Length, password.Value);
+                    yield return found;
                 }
             }
         }
@@ -48,13 +47,13 @@ internal sealed partial class ConnectionStringRule : TokenRule
 
     private static bool MayBeUrlForm(string text) => text.Contains("://", StringComparison.Ordinal);
 
+    // A connection string separates its properties (';' in ADO.NET and JDBC, '?'/'&' in a JDBC URL's query); a lone
+    // "password = x" line of an INI or properties file is a setting, which the context rules report as such.
     private static bool MayBeKeyValueForm(string text)
-        => text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase));
+        => text.Contains('=', StringComparison.Ordinal) && (text.Contains("assword", StringComparison.OrdinalIgnoreCase) || text.Contains("pwd", StringComparison.OrdinalIgnoreCase))
+           && text.AsSpan().IndexOfAny(';', '&', '?') >= 0;
 
-    private bool IsCredential(string password)
-        => password.Length >= 3
-           && !CredentialHeuristics.IsReference(password)
-           && !(AllowPlaceholders && CredentialHeuristics.IsPlaceholder(password));
+    private TokenMatch? Credential(Group password) => Credentials.Judge(Code, password, AllowPlaceholders);
 
     public static bool IsDatabaseScheme(string scheme) => DatabaseSchemes.Contains(scheme);
 
@@ -66,6 +65,7 @@ internal sealed partial class ConnectionStringRule : TokenRule
     [GeneratedRegex(@"(?<![A-Za-z0-9+.-])(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://(?<user>[^:/\s@""']*):(?<password>[^@\s/""']+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex UrlForm();
 
-    [GeneratedRegex(@"(?:^|[;\s""'])(?:Password|Pwd)\s*=\s*(?<password>[^;""'\s]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // ADO.NET and JDBC properties: Host=db;Password=..., jdbc:sqlserver://db;password=..., jdbc:mysql://db/app?user=a&password=...
+    [GeneratedRegex(@"(?:^|[;\s""'?&])(?:Password|Pwd)\s*=\s*(?<password>[^;&""'\s]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex KeyValueForm();
 }

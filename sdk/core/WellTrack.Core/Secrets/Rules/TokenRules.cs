@@ -26,6 +26,7 @@ internal sealed class TokenRules
             new OpenAiKeyRule(),
             new NpmTokenRule(),
             new ConnectionStringRule { AllowPlaceholders = allowPlaceholders },
+            new CommandCredentialRule { AllowPlaceholders = allowPlaceholders },
             new UrlCredentialsRule { AllowPlaceholders = allowPlaceholders },
         ];
     }

@@ -27,12 +27,9 @@ internal sealed partial class UrlCredentialsRule : TokenRule
                 continue;
             }
 
-            var password = match.Groups["password"];
-            if (password.Length >= 3
-                && !CredentialHeuristics.IsReference(password.Value)
-                && !(AllowPlaceholders && CredentialHeuristics.IsPlaceholder(password.Value)))
+            if (Credentials.Judge(Code, match.Groups["password"], AllowPlaceholders) is { } found)
             {
-                yield return new TokenMatch(Code, password.Index, password.Length, password.Value);
+                yield return found;
             }
         }
     }

@@ -241,7 +241,7 @@ internal sealed class ManifestAnalyzer
 
     private bool AddTokens(YamlSourceScalar scalar, string path, int keyLine)
     {
-        var matches = _file.Tokens.Find(scalar.Value);
+        var matches = _file.Tokens.Find(scalar.Value, path);
         foreach (var match in matches)
         {
             var (line, column) = Locate(scalar, scalar.Value.Substring(match.Index, match.Length));

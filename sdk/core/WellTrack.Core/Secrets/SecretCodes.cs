@@ -27,6 +27,7 @@ public static class SecretCodes
     public static readonly DiagnosticCode PemPrivateKey = DiagnosticCodes.WT5025;
     public static readonly DiagnosticCode UrlCredentials = DiagnosticCodes.WT5026;
     public static readonly DiagnosticCode ConnectionStringPassword = DiagnosticCodes.WT5027;
+    public static readonly DiagnosticCode ProviderToken = DiagnosticCodes.WT5028;
     public static readonly DiagnosticCode SuppressionWithoutReason = DiagnosticCodes.WT5040;
     public static readonly DiagnosticCode BaselineUnreadable = DiagnosticCodes.WT5041;
     public static readonly DiagnosticCode DirectoryMissing = DiagnosticCodes.WT5042;

@@ -74,6 +74,8 @@ public static class SecretRuleCatalog
             "Remove the credentials from the URL and give them through a Secret the consumer reads (Argo CD repository secret from an ExternalSecret); rotate the password."),
         new(SecretCodes.ConnectionStringPassword, "connection-string-password", "A database connection string with a password (PostgreSQL, MySQL, MongoDB, Redis)", DiagnosticSeverity.Error,
             "DATABASE_URL: postgres://app:s3cr…@db:5432/app", "Build the connection string in the pod from a Secret (ExternalSecret target template, or $(DB_PASSWORD) in env); rotate the password."),
+        new(SecretCodes.ProviderToken, "provider-token", "A token of a known provider (GitLab, Anthropic, Vault, Hugging Face, ...; docs/secret-rules.md lists every format)", DiagnosticSeverity.Error,
+            "GITLAB_TOKEN: glpat-…", "Revoke it where the provider issued it (each format's rule says where); " + Vault),
         new(SecretCodes.SuppressionWithoutReason, "suppression-without-reason", "An allow-secret comment without a reason", DiagnosticSeverity.Warning,
             "password: hunter2 # welltrack:allow-secret", "Give the reason: # welltrack:allow-secret public test fixture"),
         new(SecretCodes.BaselineUnreadable, "baseline-unreadable", "The baseline file could not be read", DiagnosticSeverity.Error, "--baseline missing.json",

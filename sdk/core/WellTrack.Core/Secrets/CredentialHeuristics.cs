@@ -336,7 +336,9 @@ internal static partial class CredentialHeuristics
     [GeneratedRegex(@"^\$[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ShellVariable();
 
-    [GeneratedRegex(@"^(?:x{3,}|\*{3,}|\.{3,}|-+|#+|0{4,}|1234\d*|<.*>|\[.*\]|\(.*\)|your[-_ ]?.*|(?:my|insert|enter|put|add|replace|set|fill)[-_ ].*|.*change[-_ ]?(?:me|it).*|.*replace[-_ ]?me.*|(?:example|sample|dummy|fake|placeholder|test|default|demo)[-_ .]?\w*|.*[-_ ]here|.*example.*|.*placeholder.*|(?:x+[-_]?)+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:x{3,}|\*{3,}|\.{3,}|-+|#+|0{4,}|1234\d*|<.*>|\[.*\]|\(.*\)|your[-_ ]?.*|(?:my|insert|enter|put|add|replace|set|fill)[-_ ].*|.*change[-_ ]?(?:me|it).*|.*replace[-_ ]?me.*|(?:example|sample|dummy|fake|placeholder|test|default|demo)[-_ .]?\w*|.*[-_ ]here|.*example.*|.*placeholder.*|x+(?:[-_]x+)*[-_]?)$", RegexOptions.CultureInvariant)]
+    // x+(?:[-_]x+)*[-_]? and not (?:x+[-_]?)+: the nested form backtracks exponentially on a long run of x followed
+    // by anything else (a token format written with x for its body, "xxxx…xxxxNRAL"), and the scan never ends.
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^[a-z][a-z0-9+.-]*://", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -23,6 +23,12 @@ internal sealed class ProviderTokenRule : TokenRule
     private readonly SearchValues<string> _keywords;
     private readonly Dictionary<string, int[]> _formatsByKeyword;
 
+    /// <summary>Every format of <see cref="ProviderCatalog"/>.</summary>
+    public ProviderTokenRule()
+        : this(ProviderCatalog.All)
+    {
+    }
+
     public ProviderTokenRule(IReadOnlyList<ProviderFormat> formats)
     {
         _formats = formats;

@@ -10,7 +10,8 @@ public static partial class ProviderCatalog
         Prefixed("vault-service-token", "HashiCorp Vault", InfraFamily, "service token", "hvs.", $"{Base64Url}{{24,}}", VaultRevoke),
         Prefixed("vault-batch-token", "HashiCorp Vault", InfraFamily, "batch token", "hvb.", $"{Base64Url}{{24,}}", "Batch tokens cannot be revoked: wait for the TTL and rotate what it reached; " + VaultRevoke),
         Prefixed("vault-recovery-token", "HashiCorp Vault", InfraFamily, "recovery token", "hvr.", $"{Base64Url}{{24,}}", "Revoke it and generate recovery tokens only when needed."),
-        Shaped("vault-legacy-token", "HashiCorp Vault", InfraFamily, "service token (before 1.10)", ["s."], $"s\\.(?<body>{Alnum}{{24}})", VaultRevoke, ["vault"]),
+        // No hint: "s." ends every plural before a dot (.Values.x) and would wake the rule on most template lines.
+        Shaped("vault-legacy-token", "HashiCorp Vault", InfraFamily, "service token (before 1.10)", [], $"s\\.(?<body>{Alnum}{{24}})", VaultRevoke, ["vault"]),
         Prefixed("1password-service-account-token", "1Password", InfraFamily, "service account token", "ops_eyJ", @"[A-Za-z0-9+/=_-]{250,}", "Revoke it under Developer Tools > Service Accounts."),
         Shaped("1password-secret-key", "1Password", InfraFamily, "account Secret Key", ["A3-"], @"A3-(?<body>[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})",
             "Regenerate the Secret Key in the account's settings (it needs the account password too, so change that as well)."),

@@ -75,7 +75,7 @@ public sealed class SecretOutputTests
         StringAssert.Contains(root.GetProperty("$schema").GetString()!, "sarif-2.1.0");
         var run = root.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
-        Assert.AreEqual(SecretRuleCatalog.All.Count, rules.GetArrayLength());
+        Assert.AreEqual(SecretRuleCatalog.All.Count + WellTrack.Core.Secrets.Providers.ProviderCatalog.All.Count, rules.GetArrayLength(), "one rule per code and one per provider format");
         var stripe = rules.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "WT5020");
         Assert.AreEqual("stripe-live-key", stripe.GetProperty("name").GetString());
         StringAssert.Contains(stripe.GetProperty("help").GetProperty("text").GetString()!, "kind: ExternalSecret");

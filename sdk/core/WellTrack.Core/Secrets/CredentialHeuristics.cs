@@ -368,7 +368,9 @@ internal static partial class CredentialHeuristics
     [GeneratedRegex(@"^\$[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ShellVariable();
 
-    [GeneratedRegex(@"^(?:x{3,}|\*{3,}|\.{3,}|-+|#+|0{4,}|1234\d*|<.*>|\[.*\]|\(.*\)|your[-_ ]?.*|(?:my|insert|enter|put|add|replace|set|fill)[-_ ].*|.*change[-_ ]?me.*|.*replace[-_ ]?me.*|(?:example|sample|dummy|fake|placeholder)[-_ .]?\w*|.*[-_ ]here|.*example.*|.*placeholder.*|(?:x+[-_]?)+)$", RegexOptions.CultureInvariant)]
+    // x+(?:[-_]x+)*[-_]? and not (?:x+[-_]?)+: the nested form backtracks exponentially on a long run of x followed
+    // by anything else (a token format written with x for its body, "xxxx…xxxxNRAL"), and the scan never ends.
+    [GeneratedRegex(@"^(?:x{3,}|\*{3,}|\.{3,}|-+|#+|0{4,}|1234\d*|<.*>|\[.*\]|\(.*\)|your[-_ ]?.*|(?:my|insert|enter|put|add|replace|set|fill)[-_ ].*|.*change[-_ ]?me.*|.*replace[-_ ]?me.*|(?:example|sample|dummy|fake|placeholder)[-_ .]?\w*|.*[-_ ]here|.*example.*|.*placeholder.*|x+(?:[-_]x+)*[-_]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$", RegexOptions.CultureInvariant)]

@@ -1,3 +1,4 @@
+using WellTrack.Core.Secrets.Providers;
 using WellTrack.Core.Secrets.Rules;
 using WellTrack.Diagnostics;
 
@@ -5,9 +6,10 @@ namespace WellTrack.Core.Secrets;
 
 /// <summary>
 /// A finding before suppression, redaction and fingerprinting. <see cref="Secret"/> never leaves the scanner: only
-/// its redacted excerpt and its fingerprint do.
+/// its redacted excerpt and its fingerprint do. <see cref="RuleId"/> names a provider format's own rule (WT5028); null
+/// means the code's rule in <see cref="SecretRuleCatalog"/>.
 /// </summary>
-internal sealed record RawFinding(DiagnosticCode Code, DiagnosticSeverity Severity, int Line, int Column, int KeyLine, string KeyPath, string Secret, string Detail = "");
+internal sealed record RawFinding(DiagnosticCode Code, DiagnosticSeverity Severity, int Line, int Column, int KeyLine, string KeyPath, string Secret, string Detail = "", string? RuleId = null);
 
 /// <summary>A values path that a template turns into a Secret, and where.</summary>
 internal sealed record FedPath(string Path, string Template, int Line);
@@ -94,5 +96,7 @@ internal sealed class FileScan
     }
 
     public void AddToken(TokenMatch match, int line, int column, int keyLine, string keyPath, string detail = "")
-        => Add(new RawFinding(match.Code, match.Severity, line, column, keyLine, keyPath, match.Secret, detail));
+        => Add(match.Format is { } format
+            ? new RawFinding(match.Code, match.Severity, line, column, keyLine, keyPath, match.Secret, ProviderFindings.Detail(format), format.Id)
+            : new RawFinding(match.Code, match.Severity, line, column, keyLine, keyPath, match.Secret, detail));
 }

@@ -267,7 +267,7 @@ internal sealed class ManifestAnalyzer
 
     private bool AddTokens(YamlSourceScalar scalar, string path, int keyLine)
     {
-        var matches = _file.Tokens.Find(scalar.Value);
+        var matches = _file.Tokens.Find(scalar.Value, path);
         foreach (var match in matches)
         {
             var (line, column) = Position(scalar, match.Index, match.Length);

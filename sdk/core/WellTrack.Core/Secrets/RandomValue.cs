@@ -16,7 +16,7 @@ internal static class RandomValue
         "id", "ids", "uid", "uuid", "guid", "commit", "sha", "sha1", "sha256", "hash", "checksum", "digest", "revision", "rev",
         "version", "tag", "ref", "etag", "fingerprint", "integrity", "image", "name", "url", "uri", "path", "host", "bundle",
         "cabundle", "cert", "certificate", "crt", "publickey", "pubkey", "pub", "signature", "build", "release", "serial",
-        "thumbprint", "kid", "keyid", "resourceversion", "generation", "sum", "md5", "crc",
+        "thumbprint", "kid", "keyid", "resourceversion", "generation", "sum", "md5", "crc", "organization", "org", "tenant", "project",
     ];
 
     public enum Alphabet
@@ -30,6 +30,11 @@ internal static class RandomValue
     public static string? Describe(string key, string value)
     {
         var v = value.Trim();
+        if (Providers.ProviderCatalog.KnownPrefixOf(v) is { } prefix)
+        {
+            v = v[prefix.Length..];
+        }
+
         if (IsIdentifierKey(key) || v.Length < 20 || v.Length > 512 || CredentialHeuristics.IsReference(v) || CredentialHeuristics.IsNonSecretShape(v)
             || CredentialHeuristics.IsUuid(v) || IsChecksumNotation(v))
         {

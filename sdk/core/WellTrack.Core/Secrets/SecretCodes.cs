@@ -27,6 +27,7 @@ public static class SecretCodes
     public static readonly DiagnosticCode PemPrivateKey = DiagnosticCodes.WT5025;
     public static readonly DiagnosticCode UrlCredentials = DiagnosticCodes.WT5026;
     public static readonly DiagnosticCode ConnectionStringPassword = DiagnosticCodes.WT5027;
+    public static readonly DiagnosticCode ProviderToken = DiagnosticCodes.WT5028;
     public static readonly DiagnosticCode KeyStore = DiagnosticCodes.WT5030;
     public static readonly DiagnosticCode RandomValue = DiagnosticCodes.WT5031;
     public static readonly DiagnosticCode CommandCredential = DiagnosticCodes.WT5032;

@@ -74,6 +74,8 @@ public static class SecretRuleCatalog
             "Remove the credentials from the URL and give them through a Secret the consumer reads (Argo CD repository secret from an ExternalSecret); rotate the password."),
         new(SecretCodes.ConnectionStringPassword, "connection-string-password", "A database connection string with a password (PostgreSQL, MySQL, MongoDB, Redis)", DiagnosticSeverity.Error,
             "DATABASE_URL: postgres://app:s3cr…@db:5432/app", "Build the connection string in the pod from a Secret (ExternalSecret target template, or $(DB_PASSWORD) in env); rotate the password."),
+        new(SecretCodes.ProviderToken, "provider-token", "A token of a known provider (GitLab, Anthropic, Vault, Hugging Face, ...; docs/secret-rules.md lists every format)", DiagnosticSeverity.Error,
+            "GITLAB_TOKEN: glpat-…", "Revoke it where the provider issued it (each format's rule says where); " + Vault),
         new(SecretCodes.KeyStore, "committed-key-store", "A binary key store (PKCS#12 .p12/.pfx, Java .jks/.jceks) committed to git", DiagnosticSeverity.Error,
             "files/keystore.p12", "Remove the key store from the repository and its history, replace its keys, and mount it from a Secret created by an ExternalSecret (Vault holds it base64-encoded)."),
         new(SecretCodes.RandomValue, "random-value", "A random-looking value (hex, base64 or alphanumeric above the entropy threshold of its alphabet) under a key that says nothing", DiagnosticSeverity.Warning,

@@ -199,7 +199,7 @@ public static partial class SecretScanner
         var excerpt = raw.Code == SecretCodes.SecretTemplateFromValues || raw.Code == SecretCodes.KeyStore ? string.Empty : SecretRedaction.Redact(raw.Secret);
         var message = DiagnosticMessages.Format(raw.Code, raw.KeyPath, excerpt, raw.Detail);
         var diagnostic = new Diagnostic(raw.Code.Id, raw.Severity, message, display, raw.Line, raw.Column);
-        var rule = SecretRuleCatalog.Find(raw.Code)?.Id ?? raw.Code.Id;
+        var rule = raw.RuleId ?? SecretRuleCatalog.Find(raw.Code)?.Id ?? raw.Code.Id;
         return new SecretFinding(diagnostic, rule, raw.KeyPath, excerpt, SecretRedaction.Fingerprint(raw.Code.Id, relativePath, raw.Secret), relativePath);
     }
 

@@ -19,14 +19,19 @@ public static class SarifWriter
     /// <param name="rules">Rules to describe; codes used by a result but not described get a rule from the message resources.</param>
     /// <param name="baseDirectory">Absolute file paths are made relative to it (SARIF consumers want repository-relative URIs).</param>
     /// <param name="fingerprints">Per diagnostic, partialFingerprints (name to value); never a secret.</param>
+    /// <param name="toolName">The driver's name.</param>
+    /// <param name="ruleIds">Per diagnostic, a finer rule than its code (a secret's token format); null keeps the code.</param>
     public static void Write(
         TextWriter writer,
         IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyList<SarifRule>? rules = null,
         string? baseDirectory = null,
         Func<Diagnostic, IReadOnlyDictionary<string, string>?>? fingerprints = null,
-        string toolName = "welltrack")
+        string toolName = "welltrack",
+        Func<Diagnostic, string?>? ruleIds = null)
     {
+        string RuleOf(Diagnostic diagnostic) => ruleIds?.Invoke(diagnostic) ?? diagnostic.Code;
+
         var ruleList = new List<SarifRule>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var rule in rules ?? [])
@@ -37,7 +42,7 @@ public static class SarifWriter
             }
         }
 
-        foreach (var code in diagnostics.Select(d => d.Code).Distinct(StringComparer.Ordinal))
+        foreach (var code in diagnostics.Select(RuleOf).Distinct(StringComparer.Ordinal))
         {
             if (index.TryAdd(code, ruleList.Count))
             {
@@ -85,7 +90,8 @@ public static class SarifWriter
             json.WriteStartArray("results");
             foreach (var diagnostic in diagnostics)
             {
-                WriteResult(json, diagnostic, index[diagnostic.Code], baseDirectory, fingerprints?.Invoke(diagnostic));
+                var ruleId = RuleOf(diagnostic);
+                WriteResult(json, diagnostic, ruleId, index[ruleId], baseDirectory, fingerprints?.Invoke(diagnostic));
             }
 
             json.WriteEndArray();
@@ -143,10 +149,10 @@ public static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, string? baseDirectory, IReadOnlyDictionary<string, string>? fingerprints)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string ruleId, int ruleIndex, string? baseDirectory, IReadOnlyDictionary<string, string>? fingerprints)
     {
         json.WriteStartObject();
-        json.WriteString("ruleId", diagnostic.Code);
+        json.WriteString("ruleId", ruleId);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", Level(diagnostic.Severity));
         json.WriteStartObject("message");

@@ -1,13 +1,15 @@
 using System.Text.RegularExpressions;
+using WellTrack.Core.Secrets.Providers;
 using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>
 /// A credential found inside a text: <see cref="Index"/> and <see cref="Length"/> locate what the finding points at,
-/// <see cref="Secret"/> is what is redacted and fingerprinted (the password of a URL, the whole token otherwise).
+/// <see cref="Secret"/> is what is redacted and fingerprinted (the password of a URL, the whole token otherwise);
+/// <see cref="Format"/> is the provider format of a WT5028 match, which names the finding's rule.
 /// </summary>
-internal readonly record struct TokenMatch(DiagnosticCode Code, int Index, int Length, string Secret, DiagnosticSeverity Severity = DiagnosticSeverity.Error);
+internal readonly record struct TokenMatch(DiagnosticCode Code, int Index, int Length, string Secret, DiagnosticSeverity Severity = DiagnosticSeverity.Error, ProviderFormat? Format = null);
 
 /// <summary>A rule that recognises one credential format in any text: a value, a template line, a block scalar.</summary>
 internal abstract class TokenRule
@@ -23,8 +25,17 @@ internal abstract class TokenRule
     /// </summary>
     public virtual bool MayMatch(string text) => text.Contains(Hint, StringComparison.Ordinal);
 
-    /// <summary>The credentials in <paramref name="text"/>; called only where <see cref="MayMatch"/> holds.</summary>
+    /// <summary>The credentials in <paramref name="text"/>; called only where <see cref="MayMatch(string)"/> holds.</summary>
     public abstract IEnumerable<TokenMatch> Find(string text);
+
+    /// <summary>
+    /// As <see cref="MayMatch(string)"/>, knowing where the text sits (a YAML key path such as <c>datadog.apiKey</c>):
+    /// formats without a distinctive prefix count only near their provider's name.
+    /// </summary>
+    public virtual bool MayMatch(string text, string? context) => MayMatch(text);
+
+    /// <summary>As <see cref="Find(string)"/>, knowing where the text sits.</summary>
+    public virtual IEnumerable<TokenMatch> Find(string text, string? context) => Find(text);
 
     /// <summary>
     /// Documentation bodies (<c>xxxx</c>, <c>0000</c>, <c>EXAMPLE</c>) are not credentials: a real token's body uses

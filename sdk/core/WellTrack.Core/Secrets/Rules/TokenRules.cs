@@ -1,3 +1,5 @@
+using WellTrack.Core.Secrets.Providers;
+
 namespace WellTrack.Core.Secrets.Rules;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class TokenRules
             new ResendKeyRule(),
             new OpenAiKeyRule(),
             new NpmTokenRule(),
+            ProviderTokenRule.Default,
             new ConnectionStringRule { AllowPlaceholders = allowPlaceholders },
             new CommandCredentialRule { AllowPlaceholders = allowPlaceholders },
             new UrlCredentialsRule { AllowPlaceholders = allowPlaceholders },
@@ -32,7 +35,10 @@ internal sealed class TokenRules
     }
 
     /// <summary>The credentials in <paramref name="text"/>, by position; an empty list (not allocated) when none.</summary>
-    public IReadOnlyList<TokenMatch> Find(string text)
+    public IReadOnlyList<TokenMatch> Find(string text) => Find(text, null);
+
+    /// <summary>As <see cref="Find(string)"/>; <paramref name="context"/> (a key path) can name the provider of a token without prefix.</summary>
+    public IReadOnlyList<TokenMatch> Find(string text, string? context)
     {
         if (text.Length < 12)
         {
@@ -42,12 +48,12 @@ internal sealed class TokenRules
         List<TokenMatch>? found = null;
         foreach (var rule in _rules)
         {
-            if (!rule.MayMatch(text))
+            if (!rule.MayMatch(text, context))
             {
                 continue;
             }
 
-            foreach (var match in rule.Find(text))
+            foreach (var match in rule.Find(text, context))
             {
                 found ??= [];
                 if (!Overlaps(found, match))

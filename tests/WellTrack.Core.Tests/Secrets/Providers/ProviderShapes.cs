@@ -32,6 +32,8 @@ internal static class ProviderShapes
         S("alibaba-access-key-id", "cloud", "ALIBABA_ACCESS_KEY_ID", "LTAI{a:20}"),
         K("ibm-cloud-api-key", "cloud", "IBM_CLOUD_API_KEY", "{u:44}"),
         K("oracle-oci-auth-token", "cloud", "OCI_AUTH_TOKEN", "{a:17}(#;"),
+        S("cloudflare-scannable-api-token", "cloud", "CLOUDFLARE_API_TOKEN", "cfat_{a:40}{h:8}"),
+        S("cloudflare-scannable-global-key", "cloud", "CLOUDFLARE_API_KEY", "cfk_{a:40}{h:8}"),
         K("cloudflare-api-token", "cloud", "CLOUDFLARE_API_TOKEN", "{u:40}"),
         K("cloudflare-global-api-key", "cloud", "CLOUDFLARE_API_KEY", "{h:37}"),
         S("cloudflare-origin-ca-key", "cloud", "ORIGIN_CA_KEY", "v1.0-{h:24}-{h:146}"),
@@ -50,6 +52,7 @@ internal static class ProviderShapes
         K("linode-api-token", "cloud", "LINODE_TOKEN", "{h:64}"),
         K("hetzner-cloud-api-token", "cloud", "HCLOUD_TOKEN", "{a:64}"),
         K("scaleway-secret-key", "cloud", "SCW_SECRET_KEY", "{uuid}"),
+        S("vercel-prefixed-token", "cloud", "VERCEL_TOKEN", "vcp_{a:40}"),
         K("vercel-access-token", "cloud", "VERCEL_TOKEN", "{a:24}"),
 
         // vcs-ci
@@ -112,7 +115,7 @@ internal static class ProviderShapes
         S("square-oauth-secret", "payments", "SQUARE_APP_SECRET", "sq0csp-{u:43}"),
         S("braintree-access-token", "payments", "BRAINTREE_ACCESS_TOKEN", "access_token$production${z:16}${h:32}"),
         K("adyen-api-key", "payments", "ADYEN_API_KEY", "AQE{a:5}.{u:90}"),
-        S("shopify-access-token", "payments", "SHOPIFY_ACCESS_TOKEN", "shpat_{h:32}"),
+        S("shopify-access-token", "payments", "SHOPIFY_ACCESS_TOKEN", "shpat_{a:38}"),
         S("shopify-custom-app-token", "payments", "SHOPIFY_CUSTOM_APP_TOKEN", "shpca_{h:32}"),
         S("shopify-private-app-token", "payments", "SHOPIFY_PRIVATE_APP_TOKEN", "shppa_{h:32}"),
         S("shopify-shared-secret", "payments", "SHOPIFY_SHARED_SECRET", "shpss_{h:32}"),

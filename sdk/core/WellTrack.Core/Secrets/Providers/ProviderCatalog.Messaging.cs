@@ -6,7 +6,7 @@ public static partial class ProviderCatalog
 
     private static ProviderFormat[] Messaging =>
     [
-        Shaped("slack-app-level-token", "Slack", MessagingFamily, "app-level token", ["xapp-"], $"xapp-\\d-(?<body>[A-Z0-9]{{9,12}}-\\d{{10,14}}-{Hex}{{64}})",
+        Shaped("slack-app-level-token", "Slack", MessagingFamily, "app-level token", ["xapp-"], $"xapp-\\d-(?<body>[A-Z0-9]{{9,12}}-\\d{{10,14}}-{Hex}{{60,64}})",
             "Revoke it under the app's Basic Information > App-Level Tokens."),
         Shaped("slack-rotating-token", "Slack", MessagingFamily, "rotating (token rotation) access token", ["xoxe.xox"], @"xoxe\.xox[bp]-\d-(?<body>[A-Za-z0-9]{150,})",
             "Revoke it (auth.revoke) and rotate the app's refresh token."),

@@ -12,7 +12,7 @@ public static partial class ProviderCatalog
         Prefixed("notion-legacy-integration-token", "Notion", SaasFamily, "internal integration secret (legacy secret_)", "secret_", $"{Alnum}{{43}}",
             "Refresh the secret under the integration's Configuration tab."),
         Shaped("airtable-personal-access-token", "Airtable", SaasFamily, "personal access token", ["pat"], $"pat(?<body>{Alnum}{{14}}\\.{Hex}{{64}})", "Delete it in the Builder Hub under Personal access tokens."),
-        Prefixed("figma-personal-access-token", "Figma", SaasFamily, "personal access token", "figd_", $"{Base64Url}{{40}}", "Revoke it under Settings > Security > Personal access tokens."),
+        Prefixed("figma-personal-access-token", "Figma", SaasFamily, "personal access token", "figd_", $"{Base64Url}{{40,64}}", "Revoke it under Settings > Security > Personal access tokens."),
         Shaped("hubspot-private-app-token", "HubSpot", SaasFamily, "private app access token", ["pat-na1-", "pat-eu1-"], $"pat-(?:na|eu)1-(?<body>{Uuid})", "Rotate the token on the private app's Auth tab."),
         Prefixed("typeform-personal-access-token", "Typeform", SaasFamily, "personal access token", "tfp_", @"[A-Za-z0-9_.=-]{40,64}", "Delete it under Account > Personal tokens."),
         Prefixed("contentful-personal-access-token", "Contentful", SaasFamily, "personal access token", "CFPAT-", $"{Base64Url}{{43}}", "Revoke it under Settings > CMA tokens."),

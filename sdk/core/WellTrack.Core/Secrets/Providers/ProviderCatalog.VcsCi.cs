@@ -24,7 +24,7 @@ public static partial class ProviderCatalog
             GitLabTokens + "reset the registration token under Settings > CI/CD > Runners (and move to runner authentication tokens)."),
         Prefixed("gitlab-feature-flags-client-token", "GitLab", VcsCiFamily, "feature flags client token", "glffct-", $"{Base64Url}{{20}}", GitLabTokens + "Deploy > Feature flags > Configure > reset the instance ID."),
         Shaped("github-installation-token-jwt", "GitHub", VcsCiFamily, "app installation token (JWT shape)", ["ghs_"],
-            @"ghs_(?<body>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})",
+            @"ghs_(?:\d+_)?(?<body>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})",
             "It expires within an hour; revoke it now with DELETE /installation/token and rotate the app's private key if that leaked too."),
         Prefixed("bitbucket-app-password", "Bitbucket", VcsCiFamily, "app password", "ATBB", $"{Alnum}{{32}}", "Revoke it under Personal settings > App passwords."),
         Prefixed("atlassian-api-token", "Atlassian", VcsCiFamily, "API token", "ATATT3", @"[A-Za-z0-9_=-]{150,}", "Revoke it at id.atlassian.com > Security > API tokens."),

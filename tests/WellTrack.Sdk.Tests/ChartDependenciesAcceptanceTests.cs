@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using WellTrack.Testing;
 
 namespace WellTrack.Sdk.Tests;
@@ -22,7 +21,10 @@ public sealed class ChartDependenciesAcceptanceTests
     {
         using var temp = new TemporaryDirectory("welltrack-deps-e2e-");
         var environment = new Dictionary<string, string?> { ["WELLTRACK_CACHE"] = temp.Combine("cache") };
-        var server = new StaticFileServer(PublishClassicRepository(temp.CreateDirectory("repository")));
+        // web 1.3.0 is there too, and ~1.2.0 must not choose it.
+        var repository = temp.CreateDirectory("repository");
+        HelmRepositoryIndexFile.PublishMinimalCharts(repository, "web", "1.2.0", "1.3.0");
+        var server = new StaticFileServer(repository);
         var registry = await OciRegistry.StartAsync(temp.Combine("registry"));
         try
         {
@@ -78,22 +80,6 @@ public sealed class ChartDependenciesAcceptanceTests
             server.Dispose();
             await registry.DisposeAsync();
         }
-    }
-
-    /// <summary>A classic repository holding chart web 1.2.0 (and 1.3.0, which <c>~1.2.0</c> must not choose), with a relative URL.</summary>
-    private static string PublishClassicRepository(string directory)
-    {
-        var entries = new List<HelmRepositoryIndexFile.Entry>();
-        foreach (var version in new[] { "1.2.0", "1.3.0" })
-        {
-            var archive = HelmChartArchive.Pack("web", HelmChartArchive.MinimalChart("web", version));
-            var file = $"web-{version}.tgz";
-            File.WriteAllBytes(Path.Combine(directory, file), archive);
-            entries.Add(new("web", version, file, Convert.ToHexStringLower(SHA256.HashData(archive))));
-        }
-
-        File.WriteAllText(Path.Combine(directory, "index.yaml"), HelmRepositoryIndexFile.Text(entries));
-        return directory;
     }
 
     /// <summary>Neither validation nor the bump writes dependencies into the working tree: no charts/, no Chart.lock.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace WellTrack.Testing;
@@ -9,6 +10,24 @@ namespace WellTrack.Testing;
 public static class HelmRepositoryIndexFile
 {
     public sealed record Entry(string Name, string Version, string Url, string Digest);
+
+    /// <summary>
+    /// Writes <see cref="HelmChartArchive.MinimalChart"/> <paramref name="name"/> at each of <paramref name="versions"/>
+    /// into <paramref name="directory"/> as NAME-VERSION.tgz, with an index.yaml listing them by relative URL.
+    /// </summary>
+    /// <returns>The archives by version.</returns>
+    public static IReadOnlyDictionary<string, byte[]> PublishMinimalCharts(string directory, string name, params string[] versions)
+    {
+        var archives = versions.ToDictionary(v => v, v => HelmChartArchive.Pack(name, HelmChartArchive.MinimalChart(name, v)));
+        foreach (var (version, archive) in archives)
+        {
+            File.WriteAllBytes(Path.Combine(directory, $"{name}-{version}.tgz"), archive);
+        }
+
+        File.WriteAllText(Path.Combine(directory, "index.yaml"),
+            Text(archives.Select(a => new Entry(name, a.Key, $"{name}-{a.Key}.tgz", Convert.ToHexStringLower(SHA256.HashData(a.Value))))));
+        return archives;
+    }
 
     public static string Text(IEnumerable<Entry> entries)
     {

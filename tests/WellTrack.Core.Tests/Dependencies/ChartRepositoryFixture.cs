@@ -106,22 +106,8 @@ internal sealed class ChartRepositoryFixture : IDisposable
     public void WriteIndex()
     {
         _indexChanged = false;
-        var text = new StringBuilder("apiVersion: v1\nentries:\n");
-        foreach (var group in _index.GroupBy(e => e.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            text.Append("  ").Append(group.Key).Append(":\n");
-            foreach (var (name, version, url, digest) in group)
-            {
-                text.Append("  - apiVersion: v2\n    created: \"2026-12-01T10:00:00Z\"\n    description: |\n      A chart.\n      entries: not a key\n")
-                    .Append("    digest: ").Append(digest).Append('\n')
-                    .Append("    name: ").Append(name).Append('\n')
-                    .Append("    urls:\n    - ").Append(url).Append('\n')
-                    .Append("    version: ").Append(version).Append('\n');
-            }
-        }
-
-        text.Append("generated: \"2026-12-01T10:00:00Z\"\n");
-        File.WriteAllText(Path.Combine(RepositoryDirectory, "charts", "index.yaml"), text.ToString());
+        File.WriteAllText(Path.Combine(RepositoryDirectory, "charts", "index.yaml"),
+            HelmRepositoryIndexFile.Text(_index.Select(e => new HelmRepositoryIndexFile.Entry(e.Name, e.Version, e.Url, e.Digest))));
     }
 
     /// <summary>Every file under <paramref name="directory"/> with its bytes: a snapshot to show nothing changed.</summary>

@@ -8,8 +8,9 @@ namespace WellTrack.Core.Secrets.Providers;
 /// Every <see cref="ProviderCatalog"/> format as one rule (WT5028). A line is pre-filtered with one vectorised
 /// search for all literal hints and one for all keywords; a hint counts only inside a run of token characters long
 /// enough to be a token (<see cref="TokenRun"/>), a keyword only when the line holds such a run. Only the formats
-/// whose hint and keyword are there run their regular expression, so the cost per ordinary line stays that of two
-/// searches however many formats there are, and short hints ("pat", "2/", "sk-") do not wake it on every
+/// whose hint and keyword are there run their regular expression, so the cost per ordinary line is one vectorised
+/// search for separators (a line with no run long enough to be a token is settled there), at most two more searches
+/// however many formats there are, and short hints ("pat", "2/", "sk-") do not wake it on every
 /// <c>path:</c> or <c>api-server</c>.
 /// </summary>
 internal sealed class ProviderTokenRule : TokenRule
@@ -99,9 +100,16 @@ internal sealed class ProviderTokenRule : TokenRule
     /// <summary>Marks the formats whose hints (in a long enough run) and keywords (in the text or its key path) are there; true when any format is a candidate.</summary>
     private bool Candidates(string text, string? context, Span<bool> hinted, Span<bool> keyworded)
     {
+        // Most lines of a chart hold no run of token characters long enough to be a token: one vectorised pass
+        // over separators settles them before any multi-literal search.
+        if (!TokenRun.Any(text, MinimumTokenLength))
+        {
+            return false;
+        }
+
         var anyHint = _hints.Mark(text, hinted, MinimumTokenLength);
         var anyKeyword = false;
-        if ((_keywords.Occurs(text) || context is not null && _keywords.Occurs(context)) && TokenRun.Any(text, MinimumTokenLength))
+        if (_keywords.Occurs(text) || context is not null && _keywords.Occurs(context))
         {
             anyKeyword = _keywords.Mark(text, keyworded);
             if (context is not null)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace WellTrack.Core.Secrets.Providers;
 
 /// <summary>
@@ -7,6 +9,10 @@ namespace WellTrack.Core.Secrets.Providers;
 /// </summary>
 internal static class TokenRun
 {
+    // ASCII white space and quotes; any other character counts as part of a token, which only makes runs longer
+    // (the filter errs towards running the regular expressions).
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\r\n\f\v\"'`");
+
     /// <summary>The length of the run of token characters that holds <paramref name="text"/>[start..start+length].</summary>
     public static int Around(ReadOnlySpan<char> text, int start, int length)
     {
@@ -26,20 +32,22 @@ internal static class TokenRun
     }
 
     /// <summary>Whether <paramref name="text"/> holds a run of token characters of at least <paramref name="minimum"/>.</summary>
+    /// <remarks>One vectorised search from separator to separator: the cheap gate every line passes first.</remarks>
     public static bool Any(ReadOnlySpan<char> text, int minimum)
     {
-        var run = 0;
-        foreach (var c in text)
+        while (text.Length >= minimum)
         {
-            run = Holds(c) ? run + 1 : 0;
-            if (run >= minimum)
+            var separator = text.IndexOfAny(Separators);
+            if (separator < 0 || separator >= minimum)
             {
                 return true;
             }
+
+            text = text[(separator + 1)..];
         }
 
         return false;
     }
 
-    private static bool Holds(char c) => !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '`');
+    private static bool Holds(char c) => !Separators.Contains(c);
 }

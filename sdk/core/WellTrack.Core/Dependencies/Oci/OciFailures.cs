@@ -5,7 +5,7 @@ using WellTrack.Diagnostics;
 namespace WellTrack.Core.Dependencies.Oci;
 
 /// <summary>
-/// The coded errors of one chart in one registry, each naming both (WT3430-WT3449). One place turns an HTTP status or a
+/// The coded errors of one chart in one registry, each naming both (the WT343x-WT344x codes). One place turns an HTTP status or a
 /// transport failure into a code, so every request of the source reports alike.
 /// </summary>
 internal sealed class OciFailures(string repository, string chart)

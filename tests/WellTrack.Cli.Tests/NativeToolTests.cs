@@ -81,7 +81,7 @@ public sealed partial class NativeToolTests
         string Token(string prefix, int length) => prefix + new string(Enumerable.Range(0, length).Select(_ => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[random.Next(62)]).ToArray());
         TestGit.WriteFiles(temp.Path, new Dictionary<string, string>
         {
-            ["repo/values.yaml"] = $"git:\n  token: {Token("ghp_", 36)}\nauth:\n  existingSecret: db-credentials\n  password: {Token(string.Empty, 20)}\n",
+            ["repo/values.yaml"] = $"git:\n  token: {FakeCrc32Token.Make("ghp_", random)}\nauth:\n  existingSecret: db-credentials\n  password: {Token(string.Empty, 20)}\n",
             ["repo/templates/secret.yaml"] = $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: plain\nstringData:\n  stripe: {Token("sk_live_", 24)}\n",
             ["repo/ci/prod-values.yaml"] = $"slack:\n  webhook: https://hooks.slack.com/services/T{Token(string.Empty, 8)}/B{Token(string.Empty, 8)}/{Token(string.Empty, 24)}\n",
         });

@@ -26,7 +26,7 @@ public sealed class ScanCommandTests
     public void FindingsExitOneInCanonicalFormWithoutTheSecret()
     {
         using var temp = new TemporaryDirectory();
-        var token = Token("ghp_", 36);
+        var token = GitHubStyle("ghp_");
         File.WriteAllText(temp.Combine("values.yaml"), $"git:\n  token: {token}\n");
 
         var (code, output, error) = CliRunner.Run(temp.Path, "scan", ".");
@@ -98,7 +98,7 @@ public sealed class ScanCommandTests
     {
         using var temp = new TemporaryDirectory();
         var repo = temp.CreateDirectory("repo");
-        File.WriteAllText(Path.Combine(repo, "values.yaml"), $"x:\n  token: {Token("npm_", 36)}\n");
+        File.WriteAllText(Path.Combine(repo, "values.yaml"), $"x:\n  token: {GitHubStyle("npm_")}\n");
 
         Assert.AreEqual(0, CliRunner.Run(temp.Path, "scan", "repo", "--update-baseline", "--baseline", "accepted.json").ExitCode);
         Assert.AreEqual(0, CliRunner.Run(temp.Path, "scan", "repo", "--baseline", "accepted.json").ExitCode);
@@ -128,6 +128,14 @@ public sealed class ScanCommandTests
         Assert.AreEqual(0, code);
         StringAssert.Contains(output, "--update-baseline");
         StringAssert.Contains(CliRunner.Run(Path.GetTempPath(), "--help").Output, "scan ");
+    }
+
+    private static string GitHubStyle(string prefix)
+    {
+        lock (Random)
+        {
+            return FakeCrc32Token.Make(prefix, Random);
+        }
     }
 
     private static string Token(string prefix, int length)

@@ -76,16 +76,18 @@ public sealed class GitOpsTemplateTests
         using var service = await GeneratedTemplate.CreateAsync("welltrack-service", "Payments.Api", ["--ci", "none"]);
         CopyDirectory(service.FullPath("charts/payments-api"), gitops.FullPath("charts/payments-api"));
         var values = gitops.FullPath("charts/payments-api/values.yaml");
-        // A GitHub token shape (not a real token) as a plain config value: what the scan exists to stop.
+        // A GitHub token shape with a valid checksum (made up, not a real token) as a plain config value: what the
+        // scan exists to stop.
+        var token = FakeCrc32Token.Make("ghp_", new Random(82));
         File.WriteAllText(values, File.ReadAllText(values).Replace(
             "  ASPNETCORE_ENVIRONMENT: Production\n",
-            "  ASPNETCORE_ENVIRONMENT: Production\n  GITHUB_TOKEN: ghp_Q7xWm2Rk9TzL4vBn" + "8HcJ5pYd3FgS6aKe1NuV\n"));
+            $"  ASPNETCORE_ENVIRONMENT: Production\n  GITHUB_TOKEN: {token}\n"));
 
         var build = await gitops.DotnetAsync("build", "GitOps.proj", "-nologo");
 
         Assert.AreNotEqual(0, build.ExitCode, "a plain secret fails the build");
         StringAssert.Contains(build.Output, "error WT5", "the failure is the secrets scan's, with its code");
-        Assert.IsFalse(build.Output.Contains("8HcJ5pYd3FgS6aKe1NuV", StringComparison.Ordinal), "the secret is never printed");
+        Assert.IsFalse(build.Output.Contains(token[4..], StringComparison.Ordinal), "the secret is never printed");
     }
 
     internal static void CopyDirectory(string source, string destination)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using WellTrack.Testing;
 
 namespace WellTrack.Core.Tests.Secrets;
 
@@ -69,7 +70,7 @@ internal sealed partial class FakeSecrets(int seed)
             "akia" => "AKIA" + Chars(Upper + "234567", 16),
             "asia" => "ASIA" + Chars(Upper + "234567", 16),
             "aws-secret" => Mixed(Alnum + "/+", 40),
-            "ghp" or "gho" or "ghs" or "ghr" or "ghu" => kind + "_" + Mixed(Alnum, 36),
+            "ghp" or "gho" or "ghs" or "ghr" or "ghu" => FakeCrc32Token.Make(kind + "_", _random),
             "github-pat" => "github_pat_" + Mixed(Alnum, 22) + "_" + Mixed(Alnum, 59),
             "xoxb" or "xoxp" => $"{kind}-{Chars(Digits, 11)}-{Chars(Digits, 12)}-{Mixed(Alnum, 24)}",
             "slack-webhook" => $"https://hooks.slack.com/services/T{Chars(Upper + Digits, 8)}/B{Chars(Upper + Digits, 10)}/{Mixed(Alnum, 24)}",
@@ -79,7 +80,7 @@ internal sealed partial class FakeSecrets(int seed)
             "resend" => "re_" + Mixed(Alnum, 8) + "_" + Mixed(Alnum, 24),
             "openai" => "sk-proj-" + Mixed(Alnum, 56),
             "openai-legacy" => "sk-" + Mixed(Alnum, 48),
-            "npm" => "npm_" + Mixed(Alnum, 36),
+            "npm" => FakeCrc32Token.Make("npm_", _random),
             "pem-rsa" => Pem("RSA PRIVATE KEY", 12),
             "pem-ec" => Pem("EC PRIVATE KEY", 3),
             "pem-openssh" => Pem("OPENSSH PRIVATE KEY", 6),

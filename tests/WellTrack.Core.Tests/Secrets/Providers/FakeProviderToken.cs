@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using WellTrack.Testing;
 
 namespace WellTrack.Core.Tests.Secrets.Providers;
 
@@ -73,30 +74,8 @@ internal sealed partial class FakeProviderToken(Random random)
 /// <summary>Checksums and headers computed the way the providers document them, for fakes and for their look-alikes.</summary>
 internal static class FakeChecksums
 {
-    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
     /// <summary>GitHub's (and npm's) token: prefix, 30 random base62 characters, and their CRC32 in 6 base62 digits.</summary>
-    public static string GitHubStyle(string prefix, FakeProviderToken maker)
-    {
-        var random = maker.Chars(Base62, 30);
-        return prefix + random + ToBase62(Crc32(Encoding.ASCII.GetBytes(random)), 6);
-    }
-
-    /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), bit by bit: no table to share with the product's.</summary>
-    public static uint Crc32(byte[] data)
-    {
-        var crc = uint.MaxValue;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc >> 1) ^ (0xEDB88320u & (uint)-(int)(crc & 1));
-            }
-        }
-
-        return ~crc;
-    }
+    public static string GitHubStyle(string prefix, FakeProviderToken maker) => FakeCrc32Token.Make(prefix, maker.Random);
 
     /// <summary>
     /// A PyPI token: "pypi-" and the base64url of a version 2 macaroon: field 1 (location) with its length and
@@ -111,17 +90,5 @@ internal static class FakeChecksums
         maker.Random.NextBytes(tail);
         bytes.AddRange(tail);
         return "pypi-" + Convert.ToBase64String([.. bytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    private static string ToBase62(uint value, int width)
-    {
-        var digits = new char[width];
-        for (var i = width - 1; i >= 0; i--)
-        {
-            digits[i] = Base62[(int)(value % 62)];
-            value /= 62;
-        }
-
-        return new string(digits);
     }
 }

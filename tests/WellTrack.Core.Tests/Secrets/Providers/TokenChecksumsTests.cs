@@ -1,5 +1,8 @@
 using System.Text;
+using WellTrack.Core.Secrets;
 using WellTrack.Core.Secrets.Providers;
+using WellTrack.Diagnostics;
+using WellTrack.Testing;
 
 namespace WellTrack.Core.Tests.Secrets.Providers;
 
@@ -11,7 +14,7 @@ public sealed class TokenChecksumsTests
     public void Crc32IsTheIeeeOneInBase62()
     {
         // 0xCBF43926 is the CRC-32 check value of "123456789" (the catalogue of CRC parameters gives it).
-        Assert.AreEqual(0xCBF43926u, FakeChecksums.Crc32(Encoding.ASCII.GetBytes("123456789")));
+        Assert.AreEqual(0xCBF43926u, FakeCrc32Token.Crc32(Encoding.ASCII.GetBytes("123456789")));
         var expected = new StringBuilder();
         for (var value = 0xCBF43926u; expected.Length < 6; value /= 62)
         {
@@ -64,5 +67,28 @@ public sealed class TokenChecksumsTests
         Assert.IsFalse(TokenChecksums.IsPyPiMacaroon("pypi-AgEIcHlw", "pypi.org"));
         Assert.IsFalse(TokenChecksums.IsPyPiMacaroon("pypi-!!!!!!!!!!!!!!!!!!!!!!!!", "pypi.org"));
         Assert.IsFalse(TokenChecksums.IsPyPiMacaroon("npm_" + pypi[5..], "pypi.org"));
+    }
+
+    /// <summary>
+    /// A checksum that fails turns the GitHub and npm rules' error into nothing of their own: the value is still judged by
+    /// where it sits (a random-looking value under a key that says nothing is a warning), but it no longer fails the build.
+    /// </summary>
+    [TestMethod]
+    [DataRow("ghp_", "WT5017")]
+    [DataRow("ghs_", "WT5017")]
+    [DataRow("npm_", "WT5024")]
+    public void OnlyAValidChecksumMakesTheProviderError(string prefix, string code)
+    {
+        var random = new Random(prefix[1]);
+        var valid = FakeCrc32Token.Make(prefix, random);
+        var wrong = FakeCrc32Token.MakeWithWrongChecksum(prefix, random);
+
+        var findings = SecretScanner.ScanText("values.yaml", $"a:\n  sample: {valid}\nb:\n  sample: {wrong}\n");
+
+        Assert.AreEqual(code, findings.Single(f => f.Diagnostic.Line == 2).Diagnostic.Code);
+        var look = findings.Single(f => f.Diagnostic.Line == 4).Diagnostic;
+        Assert.AreNotEqual(code, look.Code);
+        Assert.AreEqual(DiagnosticSeverity.Warning, look.Severity);
+        Assert.AreEqual(0, SecretScanner.ScanText("NOTES.txt", $"the old token began {wrong} and is revoked\n").Count);
     }
 }

@@ -1,9 +1,13 @@
 using System.Text.RegularExpressions;
+using WellTrack.Core.Secrets.Providers;
 using WellTrack.Diagnostics;
 
 namespace WellTrack.Core.Secrets.Rules;
 
-/// <summary>npm access tokens: <c>npm_</c> and 36 characters; also an <c>.npmrc</c> line's literal <c>_authToken=</c>.</summary>
+/// <summary>
+/// npm access tokens: <c>npm_</c> and 36 characters ending in the CRC32 of the first 30 (GitHub's scheme, which npm
+/// adopted with the prefix); also an <c>.npmrc</c> line's literal <c>_authToken=</c>, whatever its shape.
+/// </summary>
 internal sealed partial class NpmTokenRule : TokenRule
 {
     public override DiagnosticCode Code => SecretCodes.NpmToken;
@@ -19,7 +23,7 @@ internal sealed partial class NpmTokenRule : TokenRule
         {
             foreach (Match match in Token().Matches(text))
             {
-                if (LooksRandom(match.Groups["body"].ValueSpan))
+                if (LooksRandom(match.Groups["body"].ValueSpan) && TokenChecksums.HasValidCrc32Suffix(match.Value))
                 {
                     yield return new TokenMatch(Code, match.Index, match.Length, match.Value);
                 }
@@ -31,7 +35,8 @@ internal sealed partial class NpmTokenRule : TokenRule
             foreach (Match match in AuthToken().Matches(text))
             {
                 var value = match.Groups["value"];
-                if (!value.Value.StartsWith("npm_", StringComparison.Ordinal) && LooksRandom(value.ValueSpan) && !CredentialHeuristics.IsReference(value.Value))
+                // An issued npm_ token was reported above; a line's auth token of any other shape is reported here.
+                if (!TokenChecksums.HasValidCrc32Suffix(value.Value) && LooksRandom(value.ValueSpan) && !CredentialHeuristics.IsReference(value.Value))
                 {
                     yield return new TokenMatch(Code, value.Index, value.Length, value.Value);
                 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace WellTrack.Testing;
 
@@ -8,22 +7,10 @@ namespace WellTrack.Testing;
 /// An HTTP server on 127.0.0.1 that refuses every request with 401 Basic, recording the credentials it was offered:
 /// enough to prove how a token reaches git and that authentication failures are reported, not retried.
 /// </summary>
-public sealed class RefusingHttpServer : IDisposable
+public sealed class RefusingHttpServer : LoopbackHttpServer
 {
-    private readonly HttpListener _listener = new();
     private readonly List<string> _authorizations = [];
-
-    public RefusingHttpServer()
-    {
-        Port = FreeTcpPort.Find();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
-    }
-
-    public int Port { get; }
-
-    public string Url(string path) => $"http://127.0.0.1:{Port}/{path}";
+    private int _requestCount;
 
     /// <summary>The decoded <c>user:password</c> pairs git sent.</summary>
     public IReadOnlyList<string> OfferedCredentials
@@ -37,37 +24,22 @@ public sealed class RefusingHttpServer : IDisposable
         }
     }
 
-    public int RequestCount { get; private set; }
+    public int RequestCount => Volatile.Read(ref _requestCount);
 
-    public void Dispose() => _listener.Close();
-
-    private async Task ServeAsync()
+    protected override Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        Interlocked.Increment(ref _requestCount);
+        if (BasicCredentials(context.Request) is { } credentials)
         {
-            HttpListenerContext context;
-            try
+            lock (_authorizations)
             {
-                context = await _listener.GetContextAsync();
+                _authorizations.Add(credentials);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            RequestCount++;
-            if (context.Request.Headers["Authorization"] is { } header && header.StartsWith("Basic ", StringComparison.Ordinal))
-            {
-                lock (_authorizations)
-                {
-                    _authorizations.Add(Encoding.UTF8.GetString(Convert.FromBase64String(header[6..])));
-                }
-            }
-
-            context.Response.StatusCode = 401;
-            context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"gitops\"");
-            context.Response.Close();
         }
+
+        context.Response.StatusCode = 401;
+        context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"gitops\"");
+        return Task.CompletedTask;
     }
 }
 

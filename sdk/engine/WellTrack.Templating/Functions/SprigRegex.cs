@@ -19,8 +19,8 @@ internal static class SprigRegex
         f.Add("mustRegexFindAll", [GoParam.String, GoParam.String, GoParam.Int], a => FindAll(Compile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("regexFind", P.Str2, a => TryCompile((string)a[0]!)?.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
         f.Add("mustRegexFind", P.Str2, a => Compile((string)a[0]!).Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
-        f.Add("regexReplaceAll", P.Str3, a => TryCompile((string)a[0]!)?.Replace((string)a[1]!, GoReplacement((string)a[2]!)) ?? (string)a[1]!);
-        f.Add("mustRegexReplaceAll", P.Str3, a => Compile((string)a[0]!).Replace((string)a[1]!, GoReplacement((string)a[2]!)));
+        f.Add("regexReplaceAll", P.Str3, a => TryCompile((string)a[0]!) is { } r ? ReplaceAll(r, (string)a[1]!, (string)a[2]!) : (string)a[1]!);
+        f.Add("mustRegexReplaceAll", P.Str3, a => ReplaceAll(Compile((string)a[0]!), (string)a[1]!, (string)a[2]!));
         f.Add("regexReplaceAllLiteral", P.Str3, a => TryCompile((string)a[0]!)?.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)) ?? (string)a[1]!);
         f.Add("mustRegexReplaceAllLiteral", P.Str3, a => Compile((string)a[0]!).Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)));
         f.Add("regexSplit", [GoParam.String, GoParam.String, GoParam.Int], a => Split(TryCompile((string)a[0]!), (string)a[1]!, (long)a[2]!));
@@ -32,7 +32,7 @@ internal static class SprigRegex
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            return new Regex(GoRegexSyntax.ToDotNet(pattern), RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException e)
         {
@@ -44,7 +44,7 @@ internal static class SprigRegex
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            return new Regex(GoRegexSyntax.ToDotNet(pattern), RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException)
         {
@@ -92,58 +92,55 @@ internal static class SprigRegex
         return parts;
     }
 
-    /// <summary>Go's Expand syntax ($1, ${1}, $name) mapped to .NET's; a name Go cannot resolve expands to nothing.</summary>
-    private static string GoReplacement(string template)
+    /// <summary>
+    /// Go's Regexp.Expand of one match: <c>$name</c> or <c>${name}</c> (letters, digits, underscore) names a group,
+    /// by index when it is a number; a group the pattern lacks expands to nothing (so <c>$1W</c> is the group named
+    /// "1W", empty); <c>$$</c> is a dollar; a malformed reference leaves its dollar as text. .NET's own replacement
+    /// syntax would keep an unknown <c>${1W}</c> as text instead, hence the evaluator.
+    /// </summary>
+    private static string ReplaceAll(Regex regex, string input, string template)
+        => regex.Replace(input, m => Expand(m, template));
+
+    private static string Expand(Match match, string template)
     {
         var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < template.Length; i++)
+        var i = 0;
+        while (i < template.Length)
         {
-            var c = template[i];
-            if (c != '$' || i + 1 >= template.Length)
+            if (template[i] != '$')
             {
-                sb.Append(c == '$' ? "$$" : c.ToString());
+                sb.Append(template[i++]);
                 continue;
             }
 
-            if (template[i + 1] == '$')
+            if (i + 1 < template.Length && template[i + 1] == '$')
             {
-                sb.Append("$$");
+                sb.Append('$');
+                i += 2;
+                continue;
+            }
+
+            var braced = i + 1 < template.Length && template[i + 1] == '{';
+            var start = i + (braced ? 2 : 1);
+            var end = start;
+            while (end < template.Length && (char.IsLetterOrDigit(template[end]) || template[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end == start || (braced && (end >= template.Length || template[end] != '}')))
+            {
+                sb.Append('$');
                 i++;
                 continue;
             }
 
-            var j = i + 1;
-            string name;
-            if (template[j] == '{')
-            {
-                var close = template.IndexOf('}', j);
-                if (close < 0)
-                {
-                    sb.Append("$$");
-                    continue;
-                }
-
-                name = template[(j + 1)..close];
-                i = close;
-            }
-            else
-            {
-                while (j < template.Length && (char.IsAsciiLetterOrDigit(template[j]) || template[j] == '_'))
-                {
-                    j++;
-                }
-
-                name = template[(i + 1)..j];
-                if (name.Length == 0)
-                {
-                    sb.Append("$$");
-                    continue;
-                }
-
-                i = j - 1;
-            }
-
-            sb.Append("${").Append(name).Append('}');
+            var name = template[start..end];
+            var group = int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                ? match.Groups[index]
+                : match.Groups[name];
+            sb.Append(group.Success ? group.Value : string.Empty);
+            i = braced ? end + 1 : end;
         }
 
         return sb.ToString();

@@ -13,26 +13,26 @@ internal static class SprigRegex
 
     public static void Register(FunctionTableBuilder f)
     {
-        f.Add("regexMatch", P.Str2, a => TryCompile((string)a[0]!) is { } r && r.IsMatch((string)a[1]!));
-        f.Add("mustRegexMatch", P.Str2, a => Compile((string)a[0]!).IsMatch((string)a[1]!));
+        f.Add("regexMatch", P.Str2, a => TryCompile((string)a[0]!) is { } r && r.Regex.IsMatch((string)a[1]!));
+        f.Add("mustRegexMatch", P.Str2, a => Compile((string)a[0]!).Regex.IsMatch((string)a[1]!));
         f.Add("regexFindAll", [GoParam.String, GoParam.String, GoParam.Int], a => FindAll(TryCompile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("mustRegexFindAll", [GoParam.String, GoParam.String, GoParam.Int], a => FindAll(Compile((string)a[0]!), (string)a[1]!, (long)a[2]!));
-        f.Add("regexFind", P.Str2, a => TryCompile((string)a[0]!)?.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
-        f.Add("mustRegexFind", P.Str2, a => Compile((string)a[0]!).Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
+        f.Add("regexFind", P.Str2, a => TryCompile((string)a[0]!)?.Regex.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
+        f.Add("mustRegexFind", P.Str2, a => Compile((string)a[0]!).Regex.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
         f.Add("regexReplaceAll", P.Str3, a => TryCompile((string)a[0]!) is { } r ? ReplaceAll(r, (string)a[1]!, (string)a[2]!) : (string)a[1]!);
         f.Add("mustRegexReplaceAll", P.Str3, a => ReplaceAll(Compile((string)a[0]!), (string)a[1]!, (string)a[2]!));
-        f.Add("regexReplaceAllLiteral", P.Str3, a => TryCompile((string)a[0]!)?.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)) ?? (string)a[1]!);
-        f.Add("mustRegexReplaceAllLiteral", P.Str3, a => Compile((string)a[0]!).Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)));
+        f.Add("regexReplaceAllLiteral", P.Str3, a => TryCompile((string)a[0]!)?.Regex.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)) ?? (string)a[1]!);
+        f.Add("mustRegexReplaceAllLiteral", P.Str3, a => Compile((string)a[0]!).Regex.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)));
         f.Add("regexSplit", [GoParam.String, GoParam.String, GoParam.Int], a => Split(TryCompile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("mustRegexSplit", [GoParam.String, GoParam.String, GoParam.Int], a => Split(Compile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("regexQuoteMeta", P.Str, a => QuoteMeta((string)a[0]!));
     }
 
-    private static Regex Compile(string pattern)
+    private static GoRegex Compile(string pattern)
     {
         try
         {
-            return new Regex(GoRegexSyntax.ToDotNet(pattern), RegexOptions.CultureInvariant, Timeout);
+            return GoRegex.Compile(pattern, RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException e)
         {
@@ -40,11 +40,11 @@ internal static class SprigRegex
         }
     }
 
-    private static Regex? TryCompile(string pattern)
+    private static GoRegex? TryCompile(string pattern)
     {
         try
         {
-            return new Regex(GoRegexSyntax.ToDotNet(pattern), RegexOptions.CultureInvariant, Timeout);
+            return GoRegex.Compile(pattern, RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException)
         {
@@ -52,18 +52,18 @@ internal static class SprigRegex
         }
     }
 
-    private static List<object?> FindAll(Regex? regex, string s, long n)
+    private static List<object?> FindAll(GoRegex? regex, string s, long n)
     {
         if (regex is null)
         {
             return TypedList.Strings([]);
         }
 
-        var matches = regex.Matches(s).Select(m => m.Value);
+        var matches = regex.Regex.Matches(s).Select(m => m.Value);
         return TypedList.Strings(n < 0 ? matches : matches.Take((int)n));
     }
 
-    private static List<object?> Split(Regex? regex, string s, long n)
+    private static List<object?> Split(GoRegex? regex, string s, long n)
     {
         if (regex is null || n == 0)
         {
@@ -72,7 +72,7 @@ internal static class SprigRegex
 
         var parts = new TypedList("string", []);
         var start = 0;
-        foreach (Match m in regex.Matches(s))
+        foreach (Match m in regex.Regex.Matches(s))
         {
             if (n > 0 && parts.Count == n - 1)
             {
@@ -98,10 +98,10 @@ internal static class SprigRegex
     /// "1W", empty); <c>$$</c> is a dollar; a malformed reference leaves its dollar as text. .NET's own replacement
     /// syntax would keep an unknown <c>${1W}</c> as text instead, hence the evaluator.
     /// </summary>
-    private static string ReplaceAll(Regex regex, string input, string template)
-        => regex.Replace(input, m => Expand(m, template));
+    private static string ReplaceAll(GoRegex regex, string input, string template)
+        => regex.Regex.Replace(input, m => Expand(regex, m, template));
 
-    private static string Expand(Match match, string template)
+    private static string Expand(GoRegex regex, Match match, string template)
     {
         var sb = new System.Text.StringBuilder();
         var i = 0;
@@ -135,10 +135,7 @@ internal static class SprigRegex
                 continue;
             }
 
-            var name = template[start..end];
-            var group = int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-                ? match.Groups[index]
-                : match.Groups[name];
+            var group = regex.Group(match, template[start..end]);
             sb.Append(group.Success ? group.Value : string.Empty);
             i = braced ? end + 1 : end;
         }

@@ -15,8 +15,8 @@ internal static class SprigLists
         RegisterPair(f, "prepend", P.Any2, a => Prepend(a[0], a[1]));
         RegisterPair(f, "first", P.Any, a => Elements(a[0], "Cannot find first on type ") is { Count: > 0 } l ? l[0] : null);
         RegisterPair(f, "last", P.Any, a => Elements(a[0], "Cannot find last on type ") is { Count: > 0 } l ? l[^1] : null);
-        RegisterPair(f, "rest", P.Any, a => Elements(a[0], "Cannot find rest on type ") is { Count: > 0 } l ? l.GetRange(1, l.Count - 1) : null);
-        RegisterPair(f, "initial", P.Any, a => Elements(a[0], "Cannot find initial on type ") is { Count: > 0 } l ? l.GetRange(0, l.Count - 1) : null);
+        RegisterPair(f, "rest", P.Any, a => Elements(a[0], "Cannot find rest on type ") is { Count: > 0 } l ? l.GetRange(1, l.Count - 1) : TypedList.NilInterfaces());
+        RegisterPair(f, "initial", P.Any, a => Elements(a[0], "Cannot find initial on type ") is { Count: > 0 } l ? l.GetRange(0, l.Count - 1) : TypedList.NilInterfaces());
         RegisterPair(f, "reverse", P.Any, a => Reverse(a[0]));
         RegisterPair(f, "compact", P.Any, a => Elements(a[0], "Cannot compact on type ").Where(x => !GoTypes.IsEmpty(x)).ToList());
         RegisterPair(f, "uniq", P.Any, a => Uniq(a[0]));

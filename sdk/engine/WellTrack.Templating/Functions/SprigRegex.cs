@@ -13,26 +13,26 @@ internal static class SprigRegex
 
     public static void Register(FunctionTableBuilder f)
     {
-        f.Add("regexMatch", P.Str2, a => TryCompile((string)a[0]!) is { } r && r.IsMatch((string)a[1]!));
-        f.Add("mustRegexMatch", P.Str2, a => Compile((string)a[0]!).IsMatch((string)a[1]!));
+        f.Add("regexMatch", P.Str2, a => TryCompile((string)a[0]!) is { } r && r.Regex.IsMatch((string)a[1]!));
+        f.Add("mustRegexMatch", P.Str2, a => Compile((string)a[0]!).Regex.IsMatch((string)a[1]!));
         f.Add("regexFindAll", [GoParam.String, GoParam.String, GoParam.Int], a => FindAll(TryCompile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("mustRegexFindAll", [GoParam.String, GoParam.String, GoParam.Int], a => FindAll(Compile((string)a[0]!), (string)a[1]!, (long)a[2]!));
-        f.Add("regexFind", P.Str2, a => TryCompile((string)a[0]!)?.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
-        f.Add("mustRegexFind", P.Str2, a => Compile((string)a[0]!).Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
-        f.Add("regexReplaceAll", P.Str3, a => TryCompile((string)a[0]!)?.Replace((string)a[1]!, GoReplacement((string)a[2]!)) ?? (string)a[1]!);
-        f.Add("mustRegexReplaceAll", P.Str3, a => Compile((string)a[0]!).Replace((string)a[1]!, GoReplacement((string)a[2]!)));
-        f.Add("regexReplaceAllLiteral", P.Str3, a => TryCompile((string)a[0]!)?.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)) ?? (string)a[1]!);
-        f.Add("mustRegexReplaceAllLiteral", P.Str3, a => Compile((string)a[0]!).Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)));
+        f.Add("regexFind", P.Str2, a => TryCompile((string)a[0]!)?.Regex.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
+        f.Add("mustRegexFind", P.Str2, a => Compile((string)a[0]!).Regex.Match((string)a[1]!) is { Success: true } m ? m.Value : string.Empty);
+        f.Add("regexReplaceAll", P.Str3, a => TryCompile((string)a[0]!) is { } r ? ReplaceAll(r, (string)a[1]!, (string)a[2]!) : (string)a[1]!);
+        f.Add("mustRegexReplaceAll", P.Str3, a => ReplaceAll(Compile((string)a[0]!), (string)a[1]!, (string)a[2]!));
+        f.Add("regexReplaceAllLiteral", P.Str3, a => TryCompile((string)a[0]!)?.Regex.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)) ?? (string)a[1]!);
+        f.Add("mustRegexReplaceAllLiteral", P.Str3, a => Compile((string)a[0]!).Regex.Replace((string)a[1]!, ((string)a[2]!).Replace("$", "$$", StringComparison.Ordinal)));
         f.Add("regexSplit", [GoParam.String, GoParam.String, GoParam.Int], a => Split(TryCompile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("mustRegexSplit", [GoParam.String, GoParam.String, GoParam.Int], a => Split(Compile((string)a[0]!), (string)a[1]!, (long)a[2]!));
         f.Add("regexQuoteMeta", P.Str, a => QuoteMeta((string)a[0]!));
     }
 
-    private static Regex Compile(string pattern)
+    private static GoRegex Compile(string pattern)
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            return GoRegex.Compile(pattern, RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException e)
         {
@@ -40,11 +40,11 @@ internal static class SprigRegex
         }
     }
 
-    private static Regex? TryCompile(string pattern)
+    private static GoRegex? TryCompile(string pattern)
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            return GoRegex.Compile(pattern, RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException)
         {
@@ -52,18 +52,18 @@ internal static class SprigRegex
         }
     }
 
-    private static List<object?> FindAll(Regex? regex, string s, long n)
+    private static List<object?> FindAll(GoRegex? regex, string s, long n)
     {
         if (regex is null)
         {
             return TypedList.Strings([]);
         }
 
-        var matches = regex.Matches(s).Select(m => m.Value);
+        var matches = regex.Regex.Matches(s).Select(m => m.Value);
         return TypedList.Strings(n < 0 ? matches : matches.Take((int)n));
     }
 
-    private static List<object?> Split(Regex? regex, string s, long n)
+    private static List<object?> Split(GoRegex? regex, string s, long n)
     {
         if (regex is null || n == 0)
         {
@@ -72,7 +72,7 @@ internal static class SprigRegex
 
         var parts = new TypedList("string", []);
         var start = 0;
-        foreach (Match m in regex.Matches(s))
+        foreach (Match m in regex.Regex.Matches(s))
         {
             if (n > 0 && parts.Count == n - 1)
             {
@@ -92,58 +92,52 @@ internal static class SprigRegex
         return parts;
     }
 
-    /// <summary>Go's Expand syntax ($1, ${1}, $name) mapped to .NET's; a name Go cannot resolve expands to nothing.</summary>
-    private static string GoReplacement(string template)
+    /// <summary>
+    /// Go's Regexp.Expand of one match: <c>$name</c> or <c>${name}</c> (letters, digits, underscore) names a group,
+    /// by index when it is a number; a group the pattern lacks expands to nothing (so <c>$1W</c> is the group named
+    /// "1W", empty); <c>$$</c> is a dollar; a malformed reference leaves its dollar as text. .NET's own replacement
+    /// syntax would keep an unknown <c>${1W}</c> as text instead, hence the evaluator.
+    /// </summary>
+    private static string ReplaceAll(GoRegex regex, string input, string template)
+        => regex.Regex.Replace(input, m => Expand(regex, m, template));
+
+    private static string Expand(GoRegex regex, Match match, string template)
     {
         var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < template.Length; i++)
+        var i = 0;
+        while (i < template.Length)
         {
-            var c = template[i];
-            if (c != '$' || i + 1 >= template.Length)
+            if (template[i] != '$')
             {
-                sb.Append(c == '$' ? "$$" : c.ToString());
+                sb.Append(template[i++]);
                 continue;
             }
 
-            if (template[i + 1] == '$')
+            if (i + 1 < template.Length && template[i + 1] == '$')
             {
-                sb.Append("$$");
+                sb.Append('$');
+                i += 2;
+                continue;
+            }
+
+            var braced = i + 1 < template.Length && template[i + 1] == '{';
+            var start = i + (braced ? 2 : 1);
+            var end = start;
+            while (end < template.Length && (char.IsLetterOrDigit(template[end]) || template[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end == start || (braced && (end >= template.Length || template[end] != '}')))
+            {
+                sb.Append('$');
                 i++;
                 continue;
             }
 
-            var j = i + 1;
-            string name;
-            if (template[j] == '{')
-            {
-                var close = template.IndexOf('}', j);
-                if (close < 0)
-                {
-                    sb.Append("$$");
-                    continue;
-                }
-
-                name = template[(j + 1)..close];
-                i = close;
-            }
-            else
-            {
-                while (j < template.Length && (char.IsAsciiLetterOrDigit(template[j]) || template[j] == '_'))
-                {
-                    j++;
-                }
-
-                name = template[(i + 1)..j];
-                if (name.Length == 0)
-                {
-                    sb.Append("$$");
-                    continue;
-                }
-
-                i = j - 1;
-            }
-
-            sb.Append("${").Append(name).Append('}');
+            var group = regex.Group(match, template[start..end]);
+            sb.Append(group.Success ? group.Value : string.Empty);
+            i = braced ? end + 1 : end;
         }
 
         return sb.ToString();

@@ -30,10 +30,15 @@ internal static class SprigSemver
         return c.Check(v);
     }
 
-    /// <summary>*semver.Version: methods Major, Minor, Patch, Prerelease, Metadata, Original; prints as String().</summary>
+    /// <summary>
+    /// *semver.Version: methods Major, Minor, Patch, Prerelease, Metadata, Original, and the comparisons Compare,
+    /// LessThan, GreaterThan and Equal, which take another *semver.Version; prints as String().
+    /// </summary>
     private sealed class SemverObject(SemanticVersion version) : GoObject
     {
-        public override string TypeName => "*semver.Version";
+        private const string GoTypeName = "*semver.Version";
+
+        public override string TypeName => GoTypeName;
 
         public override string? StringerValue => version.ToString();
 
@@ -50,9 +55,20 @@ internal static class SprigSemver
             "Metadata" => Method(name, () => version.Metadata),
             "Original" => Method(name, () => version.Original),
             "String" => Method(name, () => version.ToString()),
+            "Compare" => Comparison(name, other => (long)version.CompareTo(other)),
+            "LessThan" => Comparison(name, other => version.CompareTo(other) < 0),
+            "GreaterThan" => Comparison(name, other => version.CompareTo(other) > 0),
+            "Equal" => Comparison(name, other => version.CompareTo(other) == 0),
             _ => null,
         };
 
         private static GoFunction Method(string name, Func<object?> body) => new(name, [], variadic: false, (_, _) => body());
+
+        /// <summary>A method taking one *semver.Version, checked as text/template checks a typed argument.</summary>
+        private static GoFunction Comparison(string name, Func<SemanticVersion, object> body) => new(name, [GoParam.Any], variadic: false, (_, a) => a[0] is SemverObject other
+            ? body(other.Version)
+            : throw new TemplateFunctionException("wrong type for value; expected " + GoTypeName + "; got " + GoTypes.TypeName(a[0])));
+
+        private SemanticVersion Version => version;
     }
 }

@@ -80,6 +80,9 @@ public static class GoJson
                 NewLine(sb, indent, depth);
                 sb.Append('}');
                 return;
+            case TypedList { IsNil: true }:
+                sb.Append("null");
+                return;
             case List<object?> list:
                 if (list.Count == 0)
                 {

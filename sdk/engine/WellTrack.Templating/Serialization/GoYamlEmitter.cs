@@ -43,7 +43,7 @@ public static class GoYamlEmitter
     {
         switch (value)
         {
-            case null or NoValue:
+            case null or NoValue or TypedList { IsNil: true }:
                 return new YScalar("null", false);
             case bool b:
                 return new YScalar(b ? "true" : "false", false);

@@ -45,6 +45,7 @@ public static class GoTypes
         Dictionary<string, object?> => "map",
         GoObject { IsMap: true } => "map",
         GoUnsigned u => u.TypeName,
+        GoObject o when o.TypeName.StartsWith('*') => "ptr", // a pointer (*semver.Version) is reflect.Ptr, not the struct
         GoObject => "struct",
         _ => "invalid",
     };

@@ -7,6 +7,8 @@ namespace WellTrack.Templating.Values;
 /// <c>[]int</c> from until). It behaves as any list but keeps Go's type name for %T, typeOf and error messages.
 /// A named slice type (Helm's <c>VersionSet</c>) also carries its name and methods: every list function takes it
 /// as the slice it is, and templates still call its methods.
+/// A nil slice (Sprig's rest and initial of an empty list return one) prints as <c>[]</c> like an empty one but
+/// marshals as JSON <c>null</c>, so it is kept apart from an empty slice.
 /// </summary>
 public sealed class TypedList : List<object?>
 {
@@ -18,6 +20,15 @@ public sealed class TypedList : List<object?>
         Methods = methods;
     }
 
+    private TypedList(string elementType)
+        : this(elementType, [])
+    {
+        IsNil = true;
+    }
+
+    /// <summary>True for a Go nil slice: no elements, and <c>null</c> to encoding/json.</summary>
+    public bool IsNil { get; }
+
     public string ElementType { get; }
 
     /// <summary>The declared type name of a named slice type (<c>chartutil.VersionSet</c>); null for a plain slice.</summary>
@@ -27,6 +38,9 @@ public sealed class TypedList : List<object?>
     public IReadOnlyDictionary<string, GoFunction>? Methods { get; }
 
     public static TypedList Strings(IEnumerable<string> items) => new("string", items.Select(s => (object?)s));
+
+    /// <summary>A nil <c>[]interface{}</c>, as a Go function declared to return one gives back with <c>return nil</c>.</summary>
+    public static TypedList NilInterfaces() => new("interface {}");
 }
 
 /// <summary>

@@ -1,0 +1,1 @@
+{{define "overlook"}}{{printf "All work and no play makes Jack a dull boy\n"}}{{end}}

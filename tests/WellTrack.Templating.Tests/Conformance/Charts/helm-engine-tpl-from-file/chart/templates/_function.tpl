@@ -1,0 +1,1 @@
+{{define "test-function"}}test-function{{end}}

@@ -1,0 +1,1 @@
+{{define "partial"}}original-in-partial{{end}}

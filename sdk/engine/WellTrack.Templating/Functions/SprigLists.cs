@@ -124,9 +124,10 @@ internal static class SprigLists
         var end = indices.Length < 2 ? l.Count : ToInt64(indices[1]);
         if (start < 0 || end > l.Count || start > end)
         {
-            throw new TemplateFunctionException(end > l.Count
-                ? $"reflect: slice index out of range"
-                : $"reflect: slice index out of range");
+            // Sprig calls reflect.Value.Slice unchecked; the engine reports the panic text Go's safe call turns into
+            // the error. Go bounds the end by the slice's capacity, which a decoded list does not expose; its length
+            // is the bound here (go-exec-suite `slice-*` cases).
+            throw new TemplateFunctionException("reflect.Value.Slice: slice index out of bounds");
         }
 
         // reflect's Slice keeps the slice's type ([]string, a VersionSet), unlike the functions that build a new list.

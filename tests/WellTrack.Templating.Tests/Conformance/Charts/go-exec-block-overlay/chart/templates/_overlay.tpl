@@ -1,0 +1,1 @@
+{{define "inner"}}foo({{.}})bar{{end}}

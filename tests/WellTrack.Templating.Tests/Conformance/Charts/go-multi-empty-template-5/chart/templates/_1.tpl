@@ -1,0 +1,1 @@
+{{define "comment"}}{{/* a comment */}}{{end}}

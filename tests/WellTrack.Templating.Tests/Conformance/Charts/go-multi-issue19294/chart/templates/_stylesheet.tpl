@@ -1,0 +1,1 @@
+{{define "stylesheet"}}stylesheet{{end}}

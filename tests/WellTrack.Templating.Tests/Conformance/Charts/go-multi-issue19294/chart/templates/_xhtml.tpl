@@ -1,0 +1,1 @@
+{{define "xhtml"}}{{block "stylesheet" .}}{{end}}{{end}}

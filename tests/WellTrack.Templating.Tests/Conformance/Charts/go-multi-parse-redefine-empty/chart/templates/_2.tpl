@@ -1,0 +1,1 @@
+{{define "test"}}{{/* this is a comment */}}{{end}}

@@ -1,0 +1,1 @@
+{{define "test"}}foo{{end}}

@@ -1,5 +1,6 @@
 using System.Text;
 using WellTrack.Templating.Charts;
+using static WellTrack.Templating.Tests.Upstream.UpstreamCharts;
 
 namespace WellTrack.Templating.Tests.Upstream;
 
@@ -120,10 +121,6 @@ public sealed class HelmEngineSuiteTests
         Assert.AreEqual(5, outputs.Count, string.Join(", ", outputs.Keys));
     }
 
-    private static string Metadata(string name) => $"apiVersion: v2\nname: {name}\nversion: 1.2.3\n";
-
-    private static Dictionary<string, byte[]> Chart(string name, params (string Path, string Text)[] files) =>
-        files.Prepend(("Chart.yaml", Metadata(name))).ToDictionary(f => f.Item1, f => Encoding.UTF8.GetBytes(f.Item2), StringComparer.Ordinal);
 
     /// <summary>Each rendered template's text by its name, as Helm's Render map keys it.</summary>
     private static Dictionary<string, string> Outputs(Dictionary<string, byte[]> files, RenderOptions? options = null)

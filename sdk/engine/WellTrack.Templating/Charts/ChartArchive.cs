@@ -43,8 +43,11 @@ public static class ChartArchive
     /// <summary>Bounds a packaged subchart's expanded size, as Helm bounds archive decompression.</summary>
     private const long MaxExpandedBytes = 100L * 1024 * 1024;
 
-    /// <summary>A subchart found in charts/: entries that would leave the chart are skipped, as Helm's loader skips them.</summary>
-    internal static Dictionary<string, byte[]> Read(string archiveName, byte[] data)
+    /// <summary>
+    /// A subchart found in charts/ of <paramref name="parentName"/>, read as Helm's loader reads it: an entry whose path
+    /// would leave the chart fails the load (<see cref="HelmArchivePath"/>), with Helm's "error unpacking" wording.
+    /// </summary>
+    internal static Dictionary<string, byte[]> Read(string archiveName, string parentName, byte[] data)
     {
         try
         {
@@ -56,7 +59,7 @@ public static class ChartArchive
         }
         catch (ChartArchiveException e)
         {
-            throw new ChartLoadException($"{archiveName}: not a valid chart archive: {e.Message}");
+            throw new ChartLoadException($"error unpacking {archiveName} in {parentName}: {e.Message}");
         }
     }
 
@@ -98,10 +101,20 @@ public static class ChartArchive
                     continue;
                 }
 
-                var slash = name.IndexOf('/');
-                if (slash < 0 || name.Contains("..", StringComparison.Ordinal))
+                string path;
+                if (strict)
                 {
-                    continue;
+                    var slash = name.IndexOf('/');
+                    if (slash < 0)
+                    {
+                        continue;
+                    }
+
+                    path = name[(slash + 1)..];
+                }
+                else
+                {
+                    path = HelmArchivePath.Of(entry.Name);
                 }
 
                 var bytes = ReadBounded(entry.DataStream, name, limits, ref total);
@@ -110,7 +123,7 @@ public static class ChartArchive
                     bytes = bytes[3..];
                 }
 
-                files[name[(slash + 1)..]] = bytes;
+                files[path] = bytes;
             }
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or IOException)
@@ -118,9 +131,9 @@ public static class ChartArchive
             throw new ChartArchiveException(ChartArchiveProblem.Corrupt, null, e.Message);
         }
 
-        if (strict && files.Count == 0)
+        if (files.Count == 0)
         {
-            throw new ChartArchiveException(ChartArchiveProblem.Corrupt, null, "the archive holds no files");
+            throw new ChartArchiveException(ChartArchiveProblem.Corrupt, null, strict ? "the archive holds no files" : "no files in chart archive");
         }
 
         return files;

@@ -55,7 +55,8 @@ public static class ChartCrdFiles
         Dictionary<string, byte[]> files;
         try
         {
-            files = ChartArchive.Read(location, data);
+            // The parent's name only words the error, which is dropped here.
+            files = ChartArchive.Read(location, parentName: string.Empty, data);
         }
         catch (ChartLoadException)
         {

@@ -97,7 +97,7 @@ public sealed class LoadedChart
                 {
                     if (rest.EndsWith(".tgz", StringComparison.Ordinal) || rest.EndsWith(".tar.gz", StringComparison.Ordinal))
                     {
-                        dependencies.Add(FromFiles(root + "/charts/" + rest, ChartArchive.Read(rest, data)));
+                        dependencies.Add(FromFiles(root + "/charts/" + rest, ChartArchive.Read(rest, metadata.Name, data)));
                     }
 
                     continue;

@@ -219,9 +219,31 @@ internal static class NumberParser
         return true;
     }
 
+    /// <summary>
+    /// strconv.ParseFloat's special values: "inf"/"infinity" with an optional sign and an unsigned "nan", any case.
+    /// The lexer never hands these to the parser as numbers, but Sprig's float64/cast reach ParseFloat with any string.
+    /// </summary>
+    private static bool TryParseSpecialFloat(string s, out double value)
+    {
+        var body = s.Length > 0 && (s[0] == '+' || s[0] == '-') ? s[1..] : s;
+        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+        {
+            value = s[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        value = s.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : 0;
+        return double.IsNaN(value);
+    }
+
     /// <summary>strconv.ParseFloat(s, 64) for decimal and hexadecimal floating-point literals.</summary>
     public static bool TryParseFloat(string s, out double value)
     {
+        if (TryParseSpecialFloat(s, out value))
+        {
+            return true;
+        }
+
         value = 0;
         var text = s.Replace("_", string.Empty, StringComparison.Ordinal);
         var negative = false;

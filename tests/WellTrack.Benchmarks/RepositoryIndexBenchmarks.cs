@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using WellTrack.Core.Dependencies;
+using WellTrack.Testing;
 
 namespace WellTrack.Benchmarks;
 
@@ -21,20 +22,7 @@ public class RepositoryIndexBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var text = new StringBuilder("apiVersion: v1\nentries:\n");
-        for (var chart = 0; chart < 420; chart++)
-        {
-            text.Append("  chart").Append(chart).Append(":\n");
-            for (var version = 0; version < 100; version++)
-            {
-                text.Append("  - annotations:\n      category: Database\n    apiVersion: v2\n    created: \"2026-01-01T00:00:00Z\"\n    description: A chart with a description long enough to make the index realistic in size.\n")
-                    .Append("    digest: ").Append(new string('a', 64)).Append('\n')
-                    .Append("    name: chart").Append(chart).Append("\n    urls:\n    - https://charts.example.test/chart").Append(chart).Append("-1.").Append(version).Append(".0.tgz\n")
-                    .Append("    version: 1.").Append(version).Append(".0\n");
-            }
-        }
-
-        _index = Encoding.UTF8.GetBytes(text.ToString());
+        _index = Encoding.UTF8.GetBytes(HelmRepositoryIndexFile.Synthetic());
     }
 
     [Benchmark(Description = "versions of one chart from a 15 MB index.yaml")]

@@ -48,4 +48,26 @@ public static class HelmRepositoryIndexFile
 
         return text.Append("generated: \"2026-12-01T10:00:00Z\"\n").ToString();
     }
+
+    /// <summary>
+    /// A large index of the usual shape (about 15 MB for 420 charts of 100 versions): chart0 to chartN-1, versions
+    /// 1.0.0 to 1.(V-1).0 in ascending order, with the annotations and descriptions real repositories carry.
+    /// </summary>
+    public static string Synthetic(int charts = 420, int versionsPerChart = 100)
+    {
+        var text = new StringBuilder("apiVersion: v1\nentries:\n");
+        for (var chart = 0; chart < charts; chart++)
+        {
+            text.Append("  chart").Append(chart).Append(":\n");
+            for (var version = 0; version < versionsPerChart; version++)
+            {
+                text.Append("  - annotations:\n      category: Database\n    apiVersion: v2\n    created: \"2026-01-01T00:00:00Z\"\n    description: A chart with a description long enough to make the index realistic in size.\n")
+                    .Append("    digest: ").Append(new string('a', 64)).Append('\n')
+                    .Append("    name: chart").Append(chart).Append("\n    urls:\n    - https://charts.example.test/chart").Append(chart).Append("-1.").Append(version).Append(".0.tgz\n")
+                    .Append("    version: 1.").Append(version).Append(".0\n");
+            }
+        }
+
+        return text.ToString();
+    }
 }

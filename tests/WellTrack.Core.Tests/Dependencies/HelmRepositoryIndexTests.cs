@@ -1,4 +1,5 @@
 using WellTrack.Core.Dependencies;
+using WellTrack.Testing;
 
 namespace WellTrack.Core.Tests.Dependencies;
 
@@ -71,23 +72,11 @@ public sealed class HelmRepositoryIndexTests
     [TestMethod]
     public void ALargeIndexGivesTheOneChartAsked()
     {
-        var text = new System.Text.StringBuilder("apiVersion: v1\nentries:\n");
-        for (var chart = 0; chart < 420; chart++)
-        {
-            text.Append("  chart").Append(chart).Append(":\n");
-            for (var version = 0; version < 100; version++)
-            {
-                text.Append("  - annotations:\n      category: Database\n    apiVersion: v2\n    created: \"2026-01-01T00:00:00Z\"\n    description: A chart with a description long enough to make the index realistic in size.\n")
-                    .Append("    digest: ").Append(new string('a', 64)).Append('\n')
-                    .Append("    name: chart").Append(chart).Append("\n    urls:\n    - https://charts.example.test/chart").Append(chart).Append("-1.").Append(version).Append(".0.tgz\n")
-                    .Append("    version: 1.").Append(version).Append(".0\n");
-            }
-        }
-
-        var versions = HelmRepositoryIndex.Versions(text.ToString(), "chart217")!;
+        var index = HelmRepositoryIndexFile.Synthetic();
+        var versions = HelmRepositoryIndex.Versions(index, "chart217")!;
 
         Assert.AreEqual(100, versions.Count);
         Assert.AreEqual("1.99.0", versions[0].Version);
-        Assert.IsGreaterThan(15_000_000, text.Length);
+        Assert.IsGreaterThan(15_000_000, index.Length);
     }
 }
